@@ -1,0 +1,44 @@
+using LearningWeek.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Infrastructure first: PostgreSQL (one database per service, one for the gateway) and RabbitMQ,
+// as containers, as this machine's own servers, or external; the mode is printed at start.
+var infrastructure = builder.AddInfrastructure();
+var planningDb = infrastructure.AddDatabase("planningdb");
+var reportingDb = infrastructure.AddDatabase("reportingdb");
+var libraryFundDb = infrastructure.AddDatabase("libraryfunddb");
+var gatewayDb = infrastructure.AddDatabase("gatewaydb");
+var messaging = infrastructure.Messaging;
+
+// The three services: each owns its event store and talks to the others only over the bus.
+var planning = builder.AddProject<Projects.LearningWeek_Planning>("planning")
+    .WithReference(planningDb).WaitFor(planningDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithHttpHealthCheck("/health")
+    .WithInternalHttpEndpoint();
+
+var activityReporting = builder.AddProject<Projects.LearningWeek_ActivityReporting>("activity-reporting")
+    .WithReference(reportingDb).WaitFor(reportingDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithHttpHealthCheck("/health")
+    .WithInternalHttpEndpoint();
+
+var libraryFund = builder.AddProject<Projects.LearningWeek_LibraryFund>("library-fund")
+    .WithReference(libraryFundDb).WaitFor(libraryFundDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithHttpHealthCheck("/health")
+    .WithInternalHttpEndpoint();
+
+// The gateway: the only way in, on a fixed local port (Gateway:Port, 8080 by default).
+builder.AddProject<Projects.LearningWeek_Gateway>("gateway")
+    .WithReference(gatewayDb).WaitFor(gatewayDb)
+    .WithReference(planning).WaitFor(planning)
+    .WithReference(activityReporting).WaitFor(activityReporting)
+    .WithReference(libraryFund).WaitFor(libraryFund)
+    .WithHttpHealthCheck("/health")
+    .WithPublicHttpPort(builder.Configuration.GetValue("Gateway:Port", 8080));
+
+LocalPorts.EnsureFree(builder);
+
+builder.Build().Run();

@@ -1,0 +1,15 @@
+namespace LearningWeek.AppHost;
+
+internal static class ResourceExtensions
+{
+    /// <summary>
+    /// A service reached only through the gateway and the orchestrator: its launch-profile port is
+    /// dropped for a free one, so a taken port can never hang the start.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithInternalHttpEndpoint(this IResourceBuilder<ProjectResource> project) =>
+        project.WithEndpoint("http", endpoint => endpoint.Port = null);
+
+    /// <summary>The public entry point on a fixed port (checked free at start, see <see cref="LocalPorts"/>).</summary>
+    public static IResourceBuilder<ProjectResource> WithPublicHttpPort(this IResourceBuilder<ProjectResource> project, int port) =>
+        project.WithEndpoint("http", endpoint => endpoint.Port = port);
+}

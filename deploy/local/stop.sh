@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Stops what deploy/local/run.sh started: the AppHost, and with it the orchestrator, the services,
+# the gateway and the dashboard. PostgreSQL and RabbitMQ keep running (the next start is faster)
+# unless --infra is given.
+#
+#   deploy/local/stop.sh            stop the system
+#   deploy/local/stop.sh --infra    stop the system, then the local PostgreSQL and RabbitMQ
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=deploy/local/common.sh
+source "$here/common.sh"
+
+quiet=false
+infra=false
+for arg in "$@"; do
+  case "$arg" in
+    --quiet) quiet=true ;;
+    --infra) infra=true ;;
+    *) echo "usage: $0 [--infra]" >&2; exit 2 ;;
+  esac
+done
+note() { [ "$quiet" = true ] || say "$@"; }
+
+pid_file="$state_dir/apphost.pid"
+
+# The system's processes: the AppHost, the orchestrator (DCP, which detaches and names the
+# AppHost's pid in "--monitor <pid>"), and everything below them: services, gateway, dashboard.
+# Taken once, before signalling, so nothing else on the machine is ever touched.
+system_tree() {
+  local root="$1"
+  ps -e -o pid=,ppid=,args= | awk -v root="$root" '
+    { pid[NR] = $1; ppid[NR] = $2; line[NR] = $0 }
+    END {
+      mine[root] = 1
+      for (i = 1; i <= NR; i++) if (line[i] ~ ("--monitor " root "( |$)")) mine[pid[i]] = 1
+      do {
+        grown = 0
+        for (i = 1; i <= NR; i++) if (!(pid[i] in mine) && (ppid[i] in mine)) { mine[pid[i]] = 1; grown = 1 }
+      } while (grown)
+      for (p in mine) print p
+    }'
+}
+
+alive() {
+  local pid
+  for pid in "$@"; do kill -0 "$pid" 2>/dev/null && echo "$pid"; done
+  return 0
+}
+
+wait_gone() {
+  local seconds="$1" i
+  shift
+  for ((i = 0; i < seconds; i++)); do
+    [ -z "$(alive "$@")" ] && return 0
+    sleep 1
+  done
+  return 1
+}
+
+apphost_pid=""
+if [ -f "$pid_file" ]; then
+  apphost_pid="$(cat "$pid_file")"
+fi
+if [ -z "$apphost_pid" ] || ! kill -0 "$apphost_pid" 2>/dev/null; then
+  note "LearningWeek is not running"
+else
+  mapfile -t pids < <(system_tree "$apphost_pid")
+  note "stopping the AppHost (pid $apphost_pid) and the ${#pids[@]} processes of the system"
+  kill -INT "$apphost_pid" 2>/dev/null || true
+  # The AppHost shuts the orchestrator down, which stops the services; give it time, then insist.
+  if ! wait_gone 45 "${pids[@]}"; then
+    mapfile -t left < <(alive "${pids[@]}")
+    note "still running after 45 s, terminating: ${left[*]}"
+    kill -TERM "${left[@]}" 2>/dev/null || true
+    if ! wait_gone 10 "${left[@]}"; then
+      mapfile -t left < <(alive "${left[@]}")
+      kill -KILL "${left[@]}" 2>/dev/null || true
+    fi
+  fi
+  note "LearningWeek stopped; no process of it is running"
+fi
+rm -f "$pid_file"
+
+if [ "$infra" = true ]; then
+  "$here/infra.sh" down
+fi

@@ -1,0 +1,50 @@
+using JasperFx;
+using JasperFx.OpenTelemetry;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Weasel.Core;
+
+namespace LearningWeek.EventSourcing;
+
+public static class EventStoreExtensions
+{
+    /// <summary>
+    /// The service's own Marten event and document store: its own database (the connection named
+    /// <paramref name="connectionName"/>) and its own schema, created or updated at start.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
+        this IHostApplicationBuilder builder,
+        string connectionName,
+        string schemaName,
+        Action<StoreOptions>? configure = null)
+    {
+        RequiredConfiguration.ConnectionString(builder.Configuration, connectionName);
+
+        // Aspire's data source brings Npgsql tracing and metrics; its health check is replaced by
+        // one named and tagged like the others.
+        builder.AddNpgsqlDataSource(connectionName, settings => settings.DisableHealthChecks = true);
+        builder.Services.AddHealthChecks().AddNpgSql(
+            sp => sp.GetRequiredService<NpgsqlDataSource>(),
+            name: "postgres",
+            tags: [ServiceDefaultsExtensions.ReadyTag],
+            timeout: TimeSpan.FromSeconds(5));
+
+        return builder.Services
+            .AddMarten(options =>
+            {
+                options.DatabaseSchemaName = schemaName;
+                options.Events.DatabaseSchemaName = schemaName;
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+                options.OpenTelemetry.TrackEventCounters();
+                options.Schema.For<ProcessedMessage>().Identity(message => message.Id);
+                configure?.Invoke(options);
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+    }
+}

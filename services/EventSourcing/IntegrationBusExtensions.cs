@@ -1,0 +1,54 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace LearningWeek.EventSourcing;
+
+public static class IntegrationBusExtensions
+{
+    /// <summary>The connection name of the broker in every environment (AppHost resource name).</summary>
+    public const string MessagingConnectionName = "messaging";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ: durable kebab-case queues, retries with back-off, <c>_error</c>
+    /// queues for poison messages, and a <c>rabbitmq</c> readiness check. The bus is started
+    /// before the host reports started, so nothing publishes into a bus that is not connected.
+    /// </summary>
+    public static IHostApplicationBuilder AddIntegrationBus(
+        this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        var connectionString = RequiredConfiguration.ConnectionString(builder.Configuration, MessagingConnectionName);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "rabbitmq";
+                health.MinimalFailureStatus = HealthStatus.Unhealthy;
+                health.Tags.Add(ServiceDefaultsExtensions.ReadyTag);
+            });
+            configure?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString), host =>
+                    host.ConnectionName($"{builder.Environment.ApplicationName}@{Environment.MachineName}"));
+                rabbit.UseMessageRetry(retry => retry.Exponential(
+                    retryLimit: 5,
+                    minInterval: TimeSpan.FromMilliseconds(100),
+                    maxInterval: TimeSpan.FromSeconds(10),
+                    intervalDelta: TimeSpan.FromMilliseconds(200)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromSeconds(30);
+            host.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,81 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using LearningWeek.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LearningWeek.EndToEnd.Tests;
+
+/// <summary>
+/// The whole AppHost in local mode (the machine's own PostgreSQL and RabbitMQ, as on a machine
+/// without containers), on fresh databases and a fresh virtual host of the test servers.
+/// Started once for the collection: a start costs ~10 s and a stop ~13 s.
+/// </summary>
+public sealed class LocalSystem : IAsyncLifetime
+{
+    public static readonly string[] DatabaseNames = ["planningdb", "reportingdb", "libraryfunddb", "gatewaydb"];
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    public TestServers Servers { get; private set; } = null!;
+
+    public Dictionary<string, string> Databases { get; } = [];
+
+    public Uri VirtualHost { get; private set; } = null!;
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway", "http");
+
+    public async Task InitializeAsync()
+    {
+        Servers = await TestServers.GetAsync();
+        foreach (var name in DatabaseNames)
+        {
+            Databases[name] = await Servers.CreateDatabaseAsync(name);
+        }
+
+        VirtualHost = await Servers.CreateVirtualHostAsync("e2e");
+
+        string[] args =
+        [
+            "--Infrastructure:Mode=local",
+            .. Databases.Select(db => $"--ConnectionStrings:{db.Key}={db.Value}"),
+            $"--ConnectionStrings:messaging={VirtualHost}",
+        ];
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LearningWeek_AppHost>(args);
+        // Warnings and errors only (resources' stderr arrives as errors): the output of a failing
+        // test should show what went wrong, not every request.
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("System.Net.Http", LogLevel.Warning)
+            .AddFilter("Aspire", LogLevel.Warning)
+            .AddFilter("LearningWeek.AppHost.Resources", LogLevel.Warning));
+
+        App = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        foreach (var connectionString in Databases.Values)
+        {
+            await Servers.DropDatabaseAsync(connectionString);
+        }
+
+        await Servers.DeleteVirtualHostAsync(VirtualHost);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalSystemCollection : ICollectionFixture<LocalSystem>
+{
+    public const string Name = "local system";
+}

@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Serialization;
+using Npgsql;
+using Testcontainers.PostgreSql;
+using Testcontainers.RabbitMq;
+
+namespace LearningWeek.Testing;
+
+/// <summary>
+/// The PostgreSQL and RabbitMQ servers the tests run against, one pair per test process.
+/// In order: connection strings from the environment (<c>LEARNINGWEEK_TEST_POSTGRES</c>, an
+/// account that may create databases, and <c>LEARNINGWEEK_TEST_RABBITMQ</c>, an administrator's
+/// amqp URI, as <c>deploy/local/test.sh</c> sets them); else containers when a container engine
+/// answers; else a failure that says how to start the servers. Each fixture then takes its own
+/// fresh database and virtual host, so test classes never see each other's data or queues.
+/// </summary>
+public sealed class TestServers
+{
+    public const string PostgresVariable = "LEARNINGWEEK_TEST_POSTGRES";
+    public const string RabbitMqVariable = "LEARNINGWEEK_TEST_RABBITMQ";
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static TestServers? _instance;
+
+    private TestServers(string postgres, Uri rabbitMq, Uri rabbitMqManagement)
+    {
+        PostgresAdmin = postgres;
+        RabbitMq = rabbitMq;
+        RabbitMqManagement = rabbitMqManagement;
+    }
+
+    /// <summary>A connection string to the server's <c>postgres</c> database, allowed to create databases.</summary>
+    public string PostgresAdmin { get; }
+
+    /// <summary>The broker's amqp URI with administrator credentials, on the default virtual host.</summary>
+    public Uri RabbitMq { get; }
+
+    public Uri RabbitMqManagement { get; }
+
+    public static async Task<TestServers> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            return _instance ??= await FromEnvironment() ?? await FromContainers() ?? throw NoServers();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = UniqueName(prefix);
+        await using (var connection = new NpgsqlConnection(PostgresAdmin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name }.ConnectionString;
+    }
+
+    public async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(PostgresAdmin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Creates a virtual host with a unique name and returns the amqp URI of it.</summary>
+    public async Task<Uri> CreateVirtualHostAsync(string prefix)
+    {
+        var name = UniqueName(prefix);
+        using var management = ManagementClient();
+        (await management.PutAsync($"api/vhosts/{name}", null)).EnsureSuccessStatusCode();
+        var user = Uri.UnescapeDataString(RabbitMq.UserInfo.Split(':')[0]);
+        (await management.PutAsJsonAsync($"api/permissions/{name}/{Uri.EscapeDataString(user)}",
+            new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+        return new UriBuilder(RabbitMq) { Path = "/" + name }.Uri;
+    }
+
+    public async Task DeleteVirtualHostAsync(Uri virtualHost)
+    {
+        using var management = ManagementClient();
+        await management.DeleteAsync($"api/vhosts/{virtualHost.AbsolutePath.TrimStart('/')}");
+    }
+
+    /// <summary>The names of the client connections open on a virtual host (MassTransit names them after the service).</summary>
+    public async Task<IReadOnlyList<string>> ConnectionNamesAsync(Uri virtualHost)
+    {
+        using var management = ManagementClient();
+        var connections = await management.GetFromJsonAsync<List<ManagementConnection>>(
+            $"api/vhosts/{virtualHost.AbsolutePath.TrimStart('/')}/connections") ?? [];
+        return [.. connections.Select(c => c.ClientProperties?.ConnectionName ?? c.Name)];
+    }
+
+    public HttpClient ManagementClient()
+    {
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(RabbitMq.UserInfo)));
+        var client = new HttpClient { BaseAddress = RabbitMqManagement, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+        return client;
+    }
+
+    private static string UniqueName(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)];
+
+    private static Task<TestServers?> FromEnvironment()
+    {
+        var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
+        var rabbitMq = Environment.GetEnvironmentVariable(RabbitMqVariable);
+        if (string.IsNullOrWhiteSpace(postgres) || string.IsNullOrWhiteSpace(rabbitMq))
+        {
+            return Task.FromResult<TestServers?>(null);
+        }
+
+        var amqp = new Uri(rabbitMq);
+        var management = new UriBuilder("http", amqp.Host, 15672).Uri;
+        return Task.FromResult<TestServers?>(new TestServers(postgres, amqp, management));
+    }
+
+    private static async Task<TestServers?> FromContainers()
+    {
+        if (!ContainerEngineAnswers())
+        {
+            return null;
+        }
+
+        var postgres = new PostgreSqlBuilder("postgres:17").Build();
+        var rabbitMq = new RabbitMqBuilder("rabbitmq:4-management").Build();
+        await Task.WhenAll(postgres.StartAsync(), rabbitMq.StartAsync());
+        var amqp = new Uri(rabbitMq.GetConnectionString());
+        var management = new UriBuilder("http", rabbitMq.Hostname, rabbitMq.GetMappedPublicPort(15672)).Uri;
+        // The containers live as long as the test process; Testcontainers' reaper removes them after.
+        return new TestServers(postgres.GetConnectionString(), amqp, management);
+    }
+
+    private static bool ContainerEngineAnswers()
+    {
+        try
+        {
+            using var docker = Process.Start(new ProcessStartInfo("docker", "info")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            });
+            if (docker is null)
+            {
+                return false;
+            }
+
+            _ = docker.StandardOutput.ReadToEndAsync();
+            _ = docker.StandardError.ReadToEndAsync();
+            return docker.WaitForExit(TimeSpan.FromSeconds(5)) && docker.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    private static InvalidOperationException NoServers() => new(
+        $"""
+        These tests need PostgreSQL and RabbitMQ, and none were found: {PostgresVariable} and
+        {RabbitMqVariable} are not set and no container engine answers.
+        Run the whole suite with:            deploy/local/test.sh
+        or start local servers yourself:     deploy/local/infra.sh up && eval "$(deploy/local/infra.sh env)"
+        """);
+
+    private sealed record ManagementConnection(
+        string Name,
+        [property: JsonPropertyName("client_properties")] ManagementClientProperties? ClientProperties);
+
+    private sealed record ManagementClientProperties([property: JsonPropertyName("connection_name")] string? ConnectionName);
+}
