@@ -11,31 +11,41 @@ var libraryFundDb = infrastructure.AddDatabase("libraryfunddb");
 var gatewayDb = infrastructure.AddDatabase("gatewaydb");
 var messaging = infrastructure.Messaging;
 
+// The gateway is declared before the services because they trust the tokens it issues (its
+// public URL is their authority); it starts after them.
+var gateway = builder.AddProject<Projects.LearningWeek_Gateway>("gateway");
+var tokenIssuer = gateway.GetEndpoint("http");
+
 // The three services: each owns its event store and talks to the others only over the bus.
 var planning = builder.AddProject<Projects.LearningWeek_Planning>("planning")
     .WithReference(planningDb).WaitFor(planningDb)
     .WithReference(messaging).WaitFor(messaging)
+    .WithTokenAuthority(tokenIssuer)
     .WithHttpHealthCheck("/health")
     .WithInternalHttpEndpoint();
 
 var activityReporting = builder.AddProject<Projects.LearningWeek_ActivityReporting>("activity-reporting")
     .WithReference(reportingDb).WaitFor(reportingDb)
     .WithReference(messaging).WaitFor(messaging)
+    .WithTokenAuthority(tokenIssuer)
     .WithHttpHealthCheck("/health")
     .WithInternalHttpEndpoint();
 
 var libraryFund = builder.AddProject<Projects.LearningWeek_LibraryFund>("library-fund")
     .WithReference(libraryFundDb).WaitFor(libraryFundDb)
     .WithReference(messaging).WaitFor(messaging)
+    .WithTokenAuthority(tokenIssuer)
     .WithHttpHealthCheck("/health")
     .WithInternalHttpEndpoint();
 
-// The gateway: the only way in, on a fixed local port (Gateway:Port, 8080 by default).
-builder.AddProject<Projects.LearningWeek_Gateway>("gateway")
+// The gateway: the only way in, on a fixed local port (Gateway:Port, 8080 by default), and the
+// issuer of the tokens.
+gateway
     .WithReference(gatewayDb).WaitFor(gatewayDb)
     .WithReference(planning).WaitFor(planning)
     .WithReference(activityReporting).WaitFor(activityReporting)
     .WithReference(libraryFund).WaitFor(libraryFund)
+    .WithEnvironment("Identity__Issuer", tokenIssuer)
     .WithHttpHealthCheck("/health")
     .WithPublicHttpPort(builder.Configuration.GetValue("Gateway:Port", 8080));
 

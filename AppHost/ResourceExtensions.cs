@@ -9,6 +9,15 @@ internal static class ResourceExtensions
     public static IResourceBuilder<ProjectResource> WithInternalHttpEndpoint(this IResourceBuilder<ProjectResource> project) =>
         project.WithEndpoint("http", endpoint => endpoint.Port = null);
 
+    /// <summary>
+    /// The service validates bearer tokens against this issuer (the gateway's built-in one):
+    /// its discovery document and keys, fetched over plain HTTP on this machine.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithTokenAuthority(this IResourceBuilder<ProjectResource> project, EndpointReference issuer) =>
+        project
+            .WithEnvironment("Identity__Authority", issuer)
+            .WithEnvironment("Identity__RequireHttpsMetadata", "false");
+
     /// <summary>The public entry point on a fixed port (checked free at start, see <see cref="LocalPorts"/>).</summary>
     public static IResourceBuilder<ProjectResource> WithPublicHttpPort(this IResourceBuilder<ProjectResource> project, int port) =>
         project.WithEndpoint("http", endpoint => endpoint.Port = port);

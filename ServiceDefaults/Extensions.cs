@@ -1,4 +1,5 @@
 using LearningWeek.ServiceDefaults;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,12 +81,13 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
+            .AllowAnonymous()
             .DisableHttpMetrics();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        }).DisableHttpMetrics();
+        }).AllowAnonymous().DisableHttpMetrics();
         return app;
     }
 }

@@ -82,8 +82,11 @@ postgres_up() {
   local sql_role
   sql_role="DO \$\$ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_ROLE') THEN
-      CREATE ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
-    END IF; END \$\$;"
+      CREATE ROLE $PG_ROLE LOGIN PASSWORD '$PG_PASSWORD';
+    END IF;
+    -- The tests create a database (and for Production-mode hosts a role) per fixture.
+    ALTER ROLE $PG_ROLE CREATEDB CREATEROLE;
+    END \$\$;"
   as_postgres psql -q -p "$PG_PORT" -v ON_ERROR_STOP=1 -c "$sql_role" >/dev/null
   local db
   for db in "${PG_DATABASES[@]}"; do

@@ -1,16 +1,19 @@
+using LearningWeek.ApiDefaults;
 using LearningWeek.EventSourcing;
+using LearningWeek.ActivityReporting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddApiDefaults();
+builder.Services.AddReportingApiOpenApi();
 builder.AddEventStore("reportingdb", schemaName: "reporting");
 builder.AddIntegrationBus();
-builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseApiDefaults();
 app.MapDefaultEndpoints();
+app.MapReportingApi();
 
 app.Run();

@@ -1,7 +1,9 @@
 using JasperFx;
 using JasperFx.OpenTelemetry;
+using LearningWeek.ApiDefaults.Idempotency;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Weasel.Core;
@@ -31,6 +33,10 @@ public static class EventStoreExtensions
             tags: [ServiceDefaultsExtensions.ReadyTag],
             timeout: TimeSpan.FromSeconds(5));
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IIdempotencyStore, MartenIdempotencyStore>();
+        builder.Services.AddHostedService<IdempotencyRecordPruner>();
+
         return builder.Services
             .AddMarten(options =>
             {
@@ -41,6 +47,7 @@ public static class EventStoreExtensions
                 options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
                 options.Schema.For<ProcessedMessage>().Identity(message => message.Id);
+                options.Schema.For<IdempotencyRecord>().Identity(record => record.Id);
                 configure?.Invoke(options);
             })
             .UseNpgsqlDataSource()

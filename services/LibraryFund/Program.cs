@@ -1,16 +1,19 @@
+using LearningWeek.ApiDefaults;
 using LearningWeek.EventSourcing;
+using LearningWeek.LibraryFund;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddApiDefaults();
+builder.Services.AddLibraryFundApiOpenApi();
 builder.AddEventStore("libraryfunddb", schemaName: "libraryfund");
 builder.AddIntegrationBus();
-builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseApiDefaults();
 app.MapDefaultEndpoints();
+app.MapLibraryFundApi();
 
 app.Run();

@@ -1,16 +1,19 @@
+using LearningWeek.ApiDefaults;
 using LearningWeek.EventSourcing;
+using LearningWeek.Planning;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddApiDefaults();
+builder.Services.AddPlanningApiOpenApi();
 builder.AddEventStore("planningdb", schemaName: "planning");
 builder.AddIntegrationBus();
-builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseApiDefaults();
 app.MapDefaultEndpoints();
+app.MapPlanningApi();
 
 app.Run();

@@ -53,7 +53,11 @@ public sealed class GatewayRoutingTests(LocalSystem system)
     [Fact]
     public async Task An_unknown_route_gets_a_problem_details_404()
     {
-        using var response = await system.CreateGatewayClient().GetAsync("/api/nothing-here");
+        var client = system.CreateGatewayClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", await SecurityThroughTheGatewayTests.Token(client, "ward-officer"));
+
+        using var response = await client.GetAsync("/api/nothing-here");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

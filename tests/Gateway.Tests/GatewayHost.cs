@@ -1,51 +1,118 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
 using LearningWeek.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace LearningWeek.Gateway.Tests;
 
 /// <summary>
-/// The gateway with its routes from configuration (appsettings.json, as deployed) and its own
-/// fresh database, its clusters pointed at <see cref="EchoBackend"/>s instead of the services;
-/// the library-fund cluster points at a closed port, to see what callers get when a service is down.
+/// The gateway as deployed (routes, policies and local-development clients from its
+/// configuration, its token issuer on its own fresh database), its clusters pointed at
+/// <see cref="EchoBackend"/>s instead of the services; library-fund points at a closed port, to
+/// see what callers get when a service is down. Served by Kestrel; every log record is captured.
 /// </summary>
-public sealed class GatewayHost : IAsyncLifetime
+public class GatewayHost : IAsyncLifetime
 {
     private readonly List<EchoBackend> _backends = [];
-    private TestServers _servers = null!;
-    private string _database = "";
+
+    public TestServers Servers { get; private set; } = null!;
+
+    public string Database { get; private set; } = "";
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public EchoBackend Planning => _backends[0];
+
+    public EchoBackend Reporting => _backends[1];
+
+    public FakeLogCollector Logs => Factory.Services.GetFakeLogCollector();
+
+    public HttpClient CreateClient(string? token = null)
     {
-        _servers = await TestServers.GetAsync();
-        _database = await _servers.CreateDatabaseAsync("gatewaydb");
-        foreach (var cluster in new[] { "planning", "reporting" })
+        var client = Factory.CreateClient();
+        if (token is not null)
         {
-            _backends.Add(await EchoBackend.StartAsync(cluster));
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
+
+        return client;
+    }
+
+    /// <summary>Gets an access token from the gateway's own issuer, as a client system would.</summary>
+    public async Task<string> TokenFor(string clientId, string? secret = null)
+    {
+        using var response = await Factory.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret ?? $"local-{clientId}",
+        }));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        Servers = await TestServers.GetAsync();
+        Database = await Servers.CreateDatabaseAsync("gatewaydb");
+        _backends.Add(await EchoBackend.StartAsync("planning"));
+        _backends.Add(await EchoBackend.StartAsync("reporting"));
 
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
-            host.UseSetting("ConnectionStrings:gatewaydb", _database);
-            host.UseSetting("ReverseProxy:Clusters:planning:Destinations:planning:Address", _backends[0].Address.ToString());
-            host.UseSetting("ReverseProxy:Clusters:reporting:Destinations:reporting:Address", _backends[1].Address.ToString());
+            host.UseSetting("ConnectionStrings:gatewaydb", Database);
+            host.UseSetting("Identity:Issuer", "http://localhost/");
+            host.UseSetting("ReverseProxy:Clusters:planning:Destinations:planning:Address", Planning.Address.ToString());
+            host.UseSetting("ReverseProxy:Clusters:reporting:Destinations:reporting:Address", Reporting.Address.ToString());
             host.UseSetting("ReverseProxy:Clusters:library-fund:Destinations:library-fund:Address", "http://127.0.0.1:9/");
-            host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            host.UseSetting("RateLimiting:TokenRequestsPerMinute", "1000"); // every test client comes from 127.0.0.1
+            Configure(host);
+            host.ConfigureLogging(logging => logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
         });
-        _ = Factory.Server;
+        Factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0)); // real HTTP on a free loopback port: Kestrel's limits apply as deployed
+        Factory.StartServer();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
         foreach (var backend in _backends)
         {
             await backend.DisposeAsync();
         }
 
-        await _servers.DropDatabaseAsync(_database);
+        if (Database.Length > 0)
+        {
+            await Servers.DropDatabaseAsync(Database);
+        }
+    }
+
+    /// <summary>Settings of a particular gateway under test.</summary>
+    protected virtual void Configure(IWebHostBuilder host)
+    {
+    }
+
+    private sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken);
+}
+
+/// <summary>A gateway with a small rate limit and a short timeout on the planning cluster, to see them reached.</summary>
+public sealed class TightLimitsGatewayHost : GatewayHost
+{
+    public const int Burst = 5;
+
+    protected override void Configure(IWebHostBuilder host)
+    {
+        host.UseSetting("RateLimiting:BurstPerClient", Burst.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        host.UseSetting("RateLimiting:RequestsPerSecondPerClient", "1");
+        host.UseSetting("ReverseProxy:Clusters:planning:HttpRequest:ActivityTimeout", "00:00:01");
     }
 }

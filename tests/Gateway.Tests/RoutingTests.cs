@@ -9,36 +9,44 @@ public sealed class RoutingTests(GatewayHost gateway) : IClassFixture<GatewayHos
     [Theory]
     [InlineData("/api/planning/plans?after=5", "planning", "/api/planning/plans", "?after=5")]
     [InlineData("/api/reporting/plans/42/progress", "reporting", "/api/reporting/plans/42/progress", "")]
-    public async Task A_service_route_reaches_its_service_with_path_and_query_unchanged(
+    public async Task A_service_route_reaches_its_service_with_path_query_and_token_unchanged(
         string requested, string service, string path, string query)
     {
-        var echo = await gateway.Factory.CreateClient().GetFromJsonAsync<Echo>(requested);
+        var client = gateway.CreateClient(await gateway.TokenFor("ward-officer"));
 
-        Assert.Equal(new Echo(service, "GET", path, query), echo);
+        var echo = await client.GetFromJsonAsync<Echo>(requested);
+
+        Assert.Equal(new Echo(service, "GET", path, query, BearerForwarded: true), echo);
     }
 
     [Fact]
     public async Task A_post_is_forwarded_as_a_post()
     {
-        using var response = await gateway.Factory.CreateClient().PostAsJsonAsync("/api/reporting/activities", new { title = "Ngày hội đọc sách" });
+        var client = gateway.CreateClient(await gateway.TokenFor("TH-TAMHUNG"));
+
+        using var response = await client.PostAsJsonAsync("/api/reporting/activities", new { title = "Ngày hội đọc sách" });
 
         var echo = await response.Content.ReadFromJsonAsync<Echo>();
         Assert.Equal("POST", echo?.Method);
         Assert.Equal("/api/reporting/activities", echo?.Path);
     }
 
-    [Fact]
-    public async Task A_service_health_route_reaches_the_service_health_endpoint()
+    [Theory]
+    [InlineData("/api/planning/health", "/health")]
+    [InlineData("/api/planning/openapi/v1.json", "/api/planning/openapi/v1.json")]
+    public async Task Health_and_openapi_routes_are_public(string requested, string path)
     {
-        var echo = await gateway.Factory.CreateClient().GetFromJsonAsync<Echo>("/api/planning/health");
+        var echo = await gateway.CreateClient().GetFromJsonAsync<Echo>(requested);
 
-        Assert.Equal(new Echo("planning", "GET", "/health", ""), echo);
+        Assert.Equal(path, echo?.Path);
     }
 
     [Fact]
     public async Task A_service_that_does_not_answer_gives_a_502_problem_without_internals()
     {
-        using var response = await gateway.Factory.CreateClient().GetAsync("/api/library-fund/ledger");
+        var client = gateway.CreateClient(await gateway.TokenFor("ward-officer"));
+
+        using var response = await client.GetAsync("/api/library-fund/bookshelves");
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -52,9 +60,18 @@ public sealed class RoutingTests(GatewayHost gateway) : IClassFixture<GatewayHos
     [Fact]
     public async Task A_path_outside_the_routes_is_a_404_problem()
     {
-        using var response = await gateway.Factory.CreateClient().GetAsync("/api/planningx/units");
+        using var response = await gateway.CreateClient(await gateway.TokenFor("ward-officer")).GetAsync("/api/planningx/units");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_public_ledger_route_needs_no_token()
+    {
+        // Anonymous callers pass the gateway; here the library-fund service is down, hence 502, not 401.
+        using var response = await gateway.CreateClient().GetAsync("/api/library-fund/ledger");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
@@ -27,6 +28,14 @@ public abstract class ServiceFixture<TEntryPoint> : IAsyncLifetime where TEntryP
 
     public HttpClient CreateClient() => Factory.CreateClient();
 
+    /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient CreateClient(string token)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public async Task InitializeAsync()
     {
         Servers = await TestServers.GetAsync();
@@ -36,11 +45,14 @@ public abstract class ServiceFixture<TEntryPoint> : IAsyncLifetime where TEntryP
         {
             host.UseSetting($"ConnectionStrings:{ConnectionName}", DatabaseConnectionString);
             host.UseSetting("ConnectionStrings:messaging", VirtualHost.ToString());
+            host.UseSetting("Identity:Authority", TestTokens.Issuer);
+            host.ConfigureTestServices(services => services.TrustTestIssuer());
             // Warnings and errors only: a failing test's output should show what went wrong.
             host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
             ConfigureHost(host);
         });
-        _ = _factory.Server; // start now: a service that cannot start fails the fixture, not a random test
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0)); // real HTTP on a free loopback port
+        _factory.StartServer(); // now: a service that cannot start fails the fixture, not a random test
     }
 
     public async Task DisposeAsync()
@@ -50,8 +62,15 @@ public abstract class ServiceFixture<TEntryPoint> : IAsyncLifetime where TEntryP
             await _factory.DisposeAsync();
         }
 
-        await Servers.DropDatabaseAsync(DatabaseConnectionString);
-        await Servers.DeleteVirtualHostAsync(VirtualHost);
+        if (DatabaseConnectionString.Length > 0)
+        {
+            await Servers.DropDatabaseAsync(DatabaseConnectionString);
+        }
+
+        if (VirtualHost is not null)
+        {
+            await Servers.DeleteVirtualHostAsync(VirtualHost);
+        }
     }
 
     /// <summary>Extra settings of a particular fixture.</summary>

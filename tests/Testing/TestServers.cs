@@ -32,7 +32,7 @@ public sealed class TestServers
         RabbitMqManagement = rabbitMqManagement;
     }
 
-    /// <summary>A connection string to the server's <c>postgres</c> database, allowed to create databases.</summary>
+    /// <summary>A connection string to the server's <c>postgres</c> database, allowed to create databases and roles.</summary>
     public string PostgresAdmin { get; }
 
     /// <summary>The broker's amqp URI with administrator credentials, on the default virtual host.</summary>
@@ -67,14 +67,48 @@ public sealed class TestServers
         return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name }.ConnectionString;
     }
 
+    /// <summary>
+    /// Creates an empty database owned by a new login role with a random password (not a
+    /// local-development default), for hosts that run as Production; returns its connection string.
+    /// </summary>
+    public async Task<string> CreateDatabaseWithOwnRoleAsync(string prefix)
+    {
+        var name = UniqueName(prefix);
+        var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        await using (var connection = new NpgsqlConnection(PostgresAdmin))
+        {
+            await connection.OpenAsync();
+            foreach (var sql in new[]
+            {
+                $"CREATE ROLE \"{name}\" LOGIN PASSWORD '{password}'",
+                $"GRANT \"{name}\" TO CURRENT_USER",
+                $"CREATE DATABASE \"{name}\" OWNER \"{name}\" ENCODING 'UTF8' TEMPLATE template0",
+            })
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Username = name, Password = password }.ConnectionString;
+    }
+
     public async Task DropDatabaseAsync(string connectionString)
     {
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(PostgresAdmin);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        await using (var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{settings.Database}\" WITH (FORCE)", connection))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        if (settings.Username == settings.Database)
+        {
+            await using var dropRole = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{settings.Username}\"", connection);
+            await dropRole.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>Creates a virtual host with a unique name and returns the amqp URI of it.</summary>

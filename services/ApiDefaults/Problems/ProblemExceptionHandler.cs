@@ -1,0 +1,67 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace LearningWeek.ApiDefaults.Problems;
+
+/// <summary>
+/// Turns an exception no handler caught into a ProblemDetails: the client's own mistakes (a body
+/// over the limit, malformed JSON) keep their 4xx; a database or network that is down is 503
+/// with Retry-After (the request can be repeated); anything else is 500. The exception is logged,
+/// never written to the response.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var status = exception switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            _ when IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => 499,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+
+        if (status >= 500)
+        {
+            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+        }
+
+        if (status == 499 || context.Response.HasStarted)
+        {
+            return true; // the client has gone, or the response is under way: nothing more to say
+        }
+
+        context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status },
+            Exception = exception,
+        });
+    }
+
+    private static bool IsUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException or SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

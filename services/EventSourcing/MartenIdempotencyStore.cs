@@ -1,0 +1,116 @@
+using JasperFx;
+using LearningWeek.ApiDefaults.Idempotency;
+using Marten;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LearningWeek.EventSourcing;
+
+/// <summary>An Idempotency-Key of one client, in the service's own database.</summary>
+public sealed record IdempotencyRecord(
+    string Id,
+    string Fingerprint,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    StoredResponse? Response);
+
+/// <summary>
+/// Idempotency records as Marten documents: the document id (client and key) is the lock, so of
+/// concurrent first requests exactly one inserts and runs.
+/// </summary>
+public sealed class MartenIdempotencyStore(IDocumentStore store, TimeProvider clock, IOptions<IdempotencyOptions> options) : IIdempotencyStore
+{
+    public async Task<IdempotencyClaim> ClaimAsync(string scopedKey, string fingerprint, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using (var session = store.LightweightSession())
+        {
+            session.Insert(new IdempotencyRecord(scopedKey, fingerprint, now, now + options.Value.Retention, Response: null));
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                return new IdempotencyClaim.Acquired();
+            }
+            catch (DocumentAlreadyExistsException)
+            {
+                // Known key: decide from what is stored below.
+            }
+        }
+
+        await using var query = store.QuerySession();
+        var existing = await query.LoadAsync<IdempotencyRecord>(scopedKey, cancellationToken);
+        if (existing is null || existing.ExpiresAt <= now || (existing.Response is null && now - existing.CreatedAt > options.Value.AbandonAfter))
+        {
+            // Expired, or left unfinished by a process that died: start over.
+            await using var session = store.LightweightSession();
+            session.Store(new IdempotencyRecord(scopedKey, fingerprint, now, now + options.Value.Retention, Response: null));
+            await session.SaveChangesAsync(cancellationToken);
+            return new IdempotencyClaim.Acquired();
+        }
+
+        if (existing.Fingerprint != fingerprint)
+        {
+            return new IdempotencyClaim.Mismatch();
+        }
+
+        return existing.Response is null ? new IdempotencyClaim.InProgress() : new IdempotencyClaim.Completed(existing.Response);
+    }
+
+    public async Task CompleteAsync(string scopedKey, StoredResponse response, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var record = await session.LoadAsync<IdempotencyRecord>(scopedKey, cancellationToken);
+        if (record is not null)
+        {
+            session.Store(record with { Response = response });
+            await session.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public async Task AbandonAsync(string scopedKey, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        session.Delete<IdempotencyRecord>(scopedKey);
+        await session.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>Removes idempotency records past their retention, once an hour.</summary>
+public sealed partial class IdempotencyRecordPruner(IDocumentStore store, TimeProvider clock, ILogger<IdempotencyRecordPruner> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        try
+        {
+            do
+            {
+                await PruneAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task PruneAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var session = store.LightweightSession();
+            var now = clock.GetUtcNow();
+            session.DeleteWhere<IdempotencyRecord>(record => record.ExpiresAt < now);
+            await session.SaveChangesAsync(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogPruneFailed(logger, e); // the database may be down for a while: try again next hour
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pruning expired idempotency records failed; will retry in an hour")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using LearningWeek.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LearningWeek.Gateway.Tests;
+
+/// <summary>A Production gateway refuses the local-development defaults, in its configuration or its database.</summary>
+public sealed class ProductionStartTests
+{
+    [Fact]
+    public async Task A_local_development_client_secret_in_configuration_stops_a_production_start()
+    {
+        await WithDatabase(database =>
+        {
+            using var factory = Gateway("Production", database, ("Identity:Clients:TH-TAMHUNG:Secret", "local-TH-TAMHUNG"),
+                ("Identity:Clients:TH-TAMHUNG:Role", "unit"));
+
+            var error = Assert.ThrowsAny<Exception>(factory.StartServer);
+
+            Assert.Contains("Identity:Clients:TH-TAMHUNG:Secret", error.ToString());
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public async Task Local_development_clients_left_in_the_database_stop_a_production_start()
+    {
+        await WithDatabase(database =>
+        {
+            using (var development = Gateway("Development", database))
+            {
+                development.StartServer(); // seeds the local-development clients of appsettings.Development.json
+            }
+
+            using var production = Gateway("Production", database);
+            var error = Assert.ThrowsAny<Exception>(production.StartServer);
+
+            Assert.Contains("local-development secrets exist", error.ToString());
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public async Task A_production_gateway_with_real_secrets_and_a_clean_database_starts_and_issues_tokens()
+    {
+        await WithDatabase(async database =>
+        {
+            using var factory = Gateway("Production", database, ("Identity:Clients:TH-TAMHUNG:Secret", "N8c-real-secret-from-a-vault"),
+                ("Identity:Clients:TH-TAMHUNG:Role", "unit"), ("Identity:Clients:TH-TAMHUNG:WardCode", "HP-NAMTRIEU"));
+            factory.StartServer();
+
+            // In production TLS ends at the ingress in front of the gateway, which says so.
+            var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+            using var token = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = "TH-TAMHUNG",
+                ["client_secret"] = "N8c-real-secret-from-a-vault",
+            }));
+
+            Assert.True(token.IsSuccessStatusCode, await token.Content.ReadAsStringAsync());
+        });
+    }
+
+    private static async Task WithDatabase(Func<string, Task> test)
+    {
+        var servers = await TestServers.GetAsync();
+        var database = await servers.CreateDatabaseWithOwnRoleAsync("gateway_production");
+        try
+        {
+            await test(database);
+        }
+        finally
+        {
+            await servers.DropDatabaseAsync(database);
+        }
+    }
+
+    private static WebApplicationFactory<Program> Gateway(string environment, string database, params (string Key, string Value)[] settings)
+    {
+        using var rsa = RSA.Create(2048);
+        var pem = rsa.ExportRSAPrivateKeyPem();
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment(environment);
+            host.UseSetting("ConnectionStrings:gatewaydb", database);
+            host.UseSetting("Identity:Issuer", "http://localhost/");
+            host.UseSetting("Identity:SigningKeyPem", pem);
+            host.UseSetting("ReverseProxy:Clusters:planning:Destinations:planning:Address", "http://127.0.0.1:9/");
+            host.UseSetting("ReverseProxy:Clusters:reporting:Destinations:reporting:Address", "http://127.0.0.1:9/");
+            host.UseSetting("ReverseProxy:Clusters:library-fund:Destinations:library-fund:Address", "http://127.0.0.1:9/");
+            foreach (var (key, value) in settings)
+            {
+                host.UseSetting(key, value);
+            }
+        });
+        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        return factory;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using LearningWeek.Testing;
+using Marten;
+
+namespace LearningWeek.Shared.Tests;
+
+public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
+{
+    [Fact]
+    public async Task A_unit_writing_for_another_unit_is_refused_and_nothing_is_stored()
+    {
+        using var response = await probe.CreateClient(TestTokens.Unit("TH-TAMHUNG"))
+            .PostAsJsonAsync("/api/probe/units/TH-LAPLE/notes", new { text = "Ghi chú" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await using var query = probe.Store.QuerySession();
+        Assert.False(await query.Events.QueryRawEventDataOnly<ProbeHost.NoteAdded>().AnyAsync(e => e.UnitCode == "TH-LAPLE"));
+    }
+
+    [Fact]
+    public async Task A_unit_writes_for_itself_and_its_ward_officer_for_it()
+    {
+        using var own = await probe.CreateClient(TestTokens.Unit("THCS-LAPLE"))
+            .PostAsJsonAsync("/api/probe/units/THCS-LAPLE/notes", new { text = "Của trường" });
+        using var officer = await probe.CreateClient(TestTokens.WardOfficer())
+            .PostAsJsonAsync("/api/probe/units/THCS-LAPLE/notes", new { text = "Của phường" });
+        using var otherWard = await probe.CreateClient(TestTokens.WardOfficer(ward: "HP-OTHER"))
+            .PostAsJsonAsync("/api/probe/units/THCS-LAPLE/notes", new { text = "Phường khác" });
+        using var city = await probe.CreateClient(TestTokens.City())
+            .PostAsJsonAsync("/api/probe/units/THCS-LAPLE/notes", new { text = "Thành phố" });
+
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, officer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherWard.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, city.StatusCode);
+    }
+
+    [Fact]
+    public async Task One_idempotency_key_sent_100_times_at_once_creates_once_and_answers_the_same_each_time()
+    {
+        var client = probe.CreateClient(TestTokens.Unit("MN-TAMHUNG"));
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/probe/units/MN-TAMHUNG/notes")
+            {
+                Content = JsonContent.Create(new { text = "Ngày hội đọc sách" }),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await client.SendAsync(request);
+            return (response.StatusCode, Location: response.Headers.Location?.ToString(), Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Created, response.StatusCode));
+        Assert.Single(responses.Select(response => response.Body).Distinct());
+        Assert.Single(responses.Select(response => response.Location).Distinct());
+        await using var query = probe.Store.QuerySession();
+        Assert.Equal(1, await query.Events.QueryRawEventDataOnly<ProbeHost.NoteAdded>().CountAsync(e => e.UnitCode == "MN-TAMHUNG"));
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_body_is_422_and_creates_nothing_more()
+    {
+        var client = probe.CreateClient(TestTokens.Unit("MN-PHUCLE"));
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await Post(client, "/api/probe/units/MN-PHUCLE/notes", new { text = "Lần đầu" }, key);
+        using var again = await Post(client, "/api/probe/units/MN-PHUCLE/notes", new { text = "Lần đầu" }, key);
+        using var other = await Post(client, "/api/probe/units/MN-PHUCLE/notes", new { text = "Nội dung khác" }, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        await using var query = probe.Store.QuerySession();
+        Assert.Equal(1, await query.Events.QueryRawEventDataOnly<ProbeHost.NoteAdded>().CountAsync(e => e.UnitCode == "MN-PHUCLE"));
+    }
+
+    [Fact]
+    public async Task Keys_are_per_client_so_two_clients_with_one_key_each_create()
+    {
+        var key = Guid.NewGuid().ToString();
+
+        using var unit = await Post(probe.CreateClient(TestTokens.Unit("TH-PHULE")), "/api/probe/units/TH-PHULE/notes", new { text = "Một" }, key);
+        using var officer = await Post(probe.CreateClient(TestTokens.WardOfficer()), "/api/probe/units/TH-PHULE/notes", new { text = "Một" }, key);
+
+        Assert.Equal(HttpStatusCode.Created, unit.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, officer.StatusCode);
+        Assert.NotEqual(unit.Headers.Location, officer.Headers.Location);
+    }
+
+    [Fact]
+    public async Task An_invalid_idempotency_key_is_a_400_naming_the_header()
+    {
+        using var response = await Post(probe.CreateClient(TestTokens.Unit("TH-PHULE")), "/api/probe/units/TH-PHULE/notes", new { text = "x" }, new string('k', 300));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Idempotency-Key", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_413_with_a_problem()
+    {
+        using var content = new StringContent(new string('a', (int)ProbeHost.BodyLimit + 1), Encoding.UTF8, "text/plain");
+        using var response = await probe.CreateClient(TestTokens.Unit("TH-PHULE")).PostAsync("/api/probe/echo", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_is_a_500_problem_without_message_sql_or_stack()
+    {
+        using var response = await probe.CreateClient(TestTokens.Ops()).GetAsync("/api/probe/boom");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("urn:learningweek:problem:internal", body);
+        Assert.DoesNotContain("SELECT", body);
+        Assert.DoesNotContain("Probe.Boom", body);
+        Assert.DoesNotContain("InvalidOperationException", body);
+    }
+
+    [Fact]
+    public async Task A_database_that_is_down_is_a_503_problem_with_retry_after_and_no_internals()
+    {
+        using var response = await probe.CreateClient(TestTokens.Ops()).GetAsync("/api/probe/database-down");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("urn:learningweek:problem:unavailable", body);
+        Assert.DoesNotContain("10.0.0.5", body);
+    }
+
+    [Fact]
+    public async Task Every_response_carries_a_request_id_the_callers_correlation_id_and_security_headers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/probe/nothing");
+        request.Headers.Add("X-Correlation-Id", "truong-th-tamhung-42");
+        using var response = await probe.CreateClient(TestTokens.Ops()).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Matches("^[0-9a-f]{32}$", response.Headers.GetValues("X-Request-Id").Single());
+        Assert.Equal("truong-th-tamhung-42", response.Headers.GetValues("X-Correlation-Id").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(response.Headers.Contains("Server"));
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains(response.Headers.GetValues("X-Request-Id").Single(), problem);
+    }
+
+    private static async Task<HttpResponseMessage> Post(HttpClient client, string path, object body, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request);
+    }
+}

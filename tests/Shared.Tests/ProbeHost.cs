@@ -1,0 +1,106 @@
+using System.Data.Common;
+using LearningWeek.ApiDefaults;
+using LearningWeek.ApiDefaults.Idempotency;
+using LearningWeek.ApiDefaults.Identity;
+using LearningWeek.EventSourcing;
+using LearningWeek.Testing;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using System.Security.Claims;
+
+namespace LearningWeek.Shared.Tests;
+
+/// <summary>
+/// A small API built the way every service is (ServiceDefaults, ApiDefaults, a Marten store on
+/// its own database), served by Kestrel on a free loopback port, with probe endpoints that
+/// exercise the shared mechanisms: object-level checks, idempotent creation, errors and limits.
+/// </summary>
+public sealed class ProbeHost : IAsyncLifetime
+{
+    public const long BodyLimit = 64 * 1024;
+
+    private WebApplication _app = null!;
+    private TestServers _servers = null!;
+    private string _database = "";
+
+    public Uri Address { get; private set; } = null!;
+
+    public IDocumentStore Store => _app.Services.GetRequiredService<IDocumentStore>();
+
+    public HttpClient CreateClient(string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public async Task InitializeAsync()
+    {
+        _servers = await TestServers.GetAsync();
+        _database = await _servers.CreateDatabaseAsync("probe");
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:probedb"] = _database,
+            ["Identity:Authority"] = TestTokens.Issuer,
+            ["Api:MaxRequestBodyBytes"] = BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.AddServiceDefaults();
+        builder.AddApiDefaults();
+        builder.Services.TrustTestIssuer();
+        builder.AddEventStore("probedb", schemaName: "probe");
+
+        _app = builder.Build();
+        _app.UseApiDefaults();
+        var api = _app.MapGroup("/api/probe");
+        api.MapPost("/units/{unitCode}/notes", AddNote).RequireAuthorization(Policies.UnitWriter).WithIdempotency();
+        api.MapPost("/echo", async (HttpRequest request) => TypedResults.Ok(new { length = (await new StreamReader(request.Body).ReadToEndAsync()).Length }));
+        api.MapGet("/boom", string () => throw new InvalidOperationException("SELECT secret FROM clients -- at Probe.Boom()"));
+        api.MapGet("/database-down", string () => throw new TestDatabaseException("connection refused to 10.0.0.5:5432"));
+        await _app.StartAsync();
+        Address = new Uri(_app.Urls.Single());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _servers.DropDatabaseAsync(_database);
+    }
+
+    /// <summary>A unit adds a note for itself; an officer of its ward may too; nobody else.</summary>
+    private static async Task<Results<Created<Note>, ForbidHttpResult>> AddNote(
+        string unitCode, NoteRequest request, ClaimsPrincipal user, IDocumentSession session)
+    {
+        if (!user.Caller().MayWriteFor(unitCode, TestTokens.Ward))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var note = new Note(Guid.NewGuid(), unitCode, request.Text);
+        session.Events.StartStream<Note>(note.Id, new NoteAdded(note.Id, unitCode, request.Text));
+        await session.SaveChangesAsync();
+        return TypedResults.Created($"/api/probe/notes/{note.Id}", note);
+    }
+
+    public sealed record NoteRequest(string Text);
+
+    public sealed record Note(Guid Id, string UnitCode, string Text);
+
+    public sealed record NoteAdded(Guid NoteId, string UnitCode, string Text);
+
+    private sealed class TestDatabaseException(string message) : DbException(message);
+}
