@@ -35,3 +35,27 @@ ensure_dotnet() {
   command -v dotnet >/dev/null || fail "the .NET SDK is not on PATH; install the version in global.json"
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    fail "this step needs root ($*); run as root or install sudo"
+  fi
+}
+
+apt_updated=false
+apt_install() {
+  if [ "$apt_updated" = false ]; then
+    say "updating the package index (apt-get update)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=true
+  fi
+  say "installing $* from the distribution's packages"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# Debian's Chromium, for the tests of web pages (never a browser downloaded by a test tool).
+ensure_chromium() {
+  if [ -z "${LEARNINGWEEK_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+    apt_install chromium
+  fi
+}

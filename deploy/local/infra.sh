@@ -28,24 +28,7 @@ MQ_PASSWORD=local-learningweek          # local-development default
 
 started_file="$state_dir/started-by-infra"
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
-    fail "this step needs root ($*); run as root or install sudo"
-  fi
-}
-
 as_postgres() { as_root runuser -u postgres -- "$@"; }
-
-apt_updated=false
-apt_install() {
-  if [ "$apt_updated" = false ]; then
-    say "updating the package index (apt-get update)"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    apt_updated=true
-  fi
-  say "installing $* from the distribution's packages"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
 
 remember_started() { mkdir -p "$state_dir"; grep -qx "$1" "$started_file" 2>/dev/null || echo "$1" >>"$started_file"; }
 

@@ -101,6 +101,7 @@ cat <<EOF
   LearningWeek is running ($mode mode, ready in ${i}s).
 
   Gateway (the API):   $gateway
+  API reference:       $gateway/docs   (tokens: client X, secret local-X; see README)
     health:            $gateway/api/planning/health
                        $gateway/api/reporting/health
                        $gateway/api/library-fund/health

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: installs and starts what the tests need (PostgreSQL and RabbitMQ on
-# loopback, unless the environment names servers or a container engine answers), builds the
+# loopback, unless the environment names servers or a container engine answers; Debian's Chromium
+# for the browser tests), builds the
 # solution (warnings are errors) and runs every test project, listing each test.
 #
 #   deploy/local/test.sh                         everything
@@ -12,6 +13,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/common.sh"
 
 ensure_dotnet
+ensure_chromium
 
 if [ -n "${LEARNINGWEEK_TEST_POSTGRES:-}" ] && [ -n "${LEARNINGWEEK_TEST_RABBITMQ:-}" ]; then
   say "tests use the servers named by LEARNINGWEEK_TEST_POSTGRES and LEARNINGWEEK_TEST_RABBITMQ"

@@ -21,6 +21,8 @@ public static class ApiReference
                 .AddDocument("library-fund", "LibraryFund – Tủ sách, quỹ", "/api/library-fund/openapi/v1.json")
                 .AddPreferredSecuritySchemes(OpenApiSetup.SecuritySchemeName)
                 .AddClientCredentialsFlow(OpenApiSetup.SecuritySchemeName, flow => flow.WithTokenUrl(OpenApiSetup.TokenPath))
+                .HideDeveloperTools()
+                .DisableAgent()
                 .DisableTelemetry())
             .AllowAnonymous()
             .WithMetadata(new AllowPageScriptsAttribute());
