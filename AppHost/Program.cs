@@ -21,6 +21,7 @@ var planning = builder.AddProject<Projects.LearningWeek_Planning>("planning")
     .WithReference(planningDb).WaitFor(planningDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithTokenAuthority(tokenIssuer)
+    .WithEnvironment("SampleData__Enabled", builder.Configuration.GetValue("SampleData:Enabled", true).ToString())
     .WithHttpHealthCheck("/health")
     .WithInternalHttpEndpoint();
 

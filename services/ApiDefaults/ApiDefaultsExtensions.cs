@@ -58,6 +58,10 @@ public static class ApiDefaultsExtensions
         });
         builder.AddTokenValidation();
         builder.Services.AddLearningWeekProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+        // A body that does not bind (bad JSON, wrong type, unknown field) reaches the exception
+        // handler, which names the field; the default would be a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
         builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration("Idempotency");
         return builder;
     }

@@ -1,5 +1,9 @@
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.OpenApi;
+using LearningWeek.EventSourcing.Publishing;
+using LearningWeek.Planning.Plans;
+using LearningWeek.Planning.UnitPlans;
+using LearningWeek.Planning.Units;
 
 namespace LearningWeek.Planning;
 
@@ -8,7 +12,7 @@ public static class PlanningApi
 {
     public const string Prefix = "/api/planning";
 
-    public static IServiceCollection AddPlanningApiOpenApi(this IServiceCollection services) =>
+    public static IServiceCollection AddPlanningOpenApi(this IServiceCollection services) =>
         services.AddLearningWeekOpenApi(
             "LearningWeek Planning API",
             "Kế hoạch Tuần lễ hưởng ứng học tập suốt đời: đơn vị, kế hoạch của phường, kế hoạch của đơn vị.");
@@ -16,8 +20,27 @@ public static class PlanningApi
     public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder app)
     {
         app.MapLearningWeekOpenApi(Prefix);
-        var api = app.MapGroup(Prefix).WithTags("Planning");
-        api.MapWhoAmI();
+        var api = app.MapGroup(Prefix);
+        api.MapWhoAmI().WithTags("Identity");
+        api.MapEventFeed().WithTags("Events");
+
+        var units = api.MapGroup("/units").WithTags("Units");
+        RegisterUnit.Map(units);
+        ChangeUnit.Map(units);
+        ReadUnits.Map(units);
+
+        var plans = api.MapGroup("/plans").WithTags("Plans");
+        DraftPlan.Map(plans);
+        ActivityLines.Map(plans);
+        Responsibilities.Map(plans);
+        IssuePlan.Map(plans);
+        AmendPlan.Map(plans);
+        ClosePlan.Map(plans);
+        ReadPlans.Map(plans);
+
+        var unitPlans = api.MapGroup("/plans").WithTags("Unit plans");
+        SubmitUnitPlan.Map(unitPlans);
+        ReadUnitPlans.Map(unitPlans);
         return app;
     }
 }

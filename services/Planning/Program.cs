@@ -1,14 +1,18 @@
+using FluentValidation;
 using LearningWeek.ApiDefaults;
 using LearningWeek.EventSourcing;
 using LearningWeek.Planning;
+using LearningWeek.Planning.SampleData;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApiDefaults();
-builder.Services.AddPlanningApiOpenApi();
-builder.AddEventStore("planningdb", schemaName: "planning");
+builder.Services.AddPlanningOpenApi();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.AddPlanningStore();
 builder.AddIntegrationBus();
+builder.AddSampleData();
 
 var app = builder.Build();
 

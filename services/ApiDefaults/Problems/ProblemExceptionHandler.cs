@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using System.Text.Json;
+using LearningWeek.ApiDefaults.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +19,26 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException { InnerException: JsonException json } && !context.Response.HasStarted)
+        {
+            // Malformed JSON or a value of the wrong type: say which field, as the client wrote it.
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    [JsonPath.FromJsonExceptionPath(json.Path)] = [JsonMessage(json)],
+                })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Type = ProblemTypes.MalformedRequest,
+                    Title = "Nội dung JSON không hợp lệ",
+                    Detail = $"The request body is not valid JSON for this operation at '{JsonPath.FromJsonExceptionPath(json.Path)}'.",
+                },
+            });
+        }
+
         var status = exception switch
         {
             BadHttpRequestException bad => bad.StatusCode,
@@ -48,6 +70,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             Exception = exception,
         });
     }
+
+    /// <summary>What the client needs to fix, without echoing internals (type names of the server).</summary>
+    private static string JsonMessage(JsonException json) =>
+        json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Trường không được hỗ trợ."
+        : json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "Sai kiểu dữ liệu."
+        : json.Message.Contains("missing required properties", StringComparison.Ordinal) ? "Thiếu trường bắt buộc."
+        : "JSON không hợp lệ.";
 
     private static bool IsUnavailable(Exception exception)
     {

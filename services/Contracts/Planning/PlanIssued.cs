@@ -1,0 +1,25 @@
+namespace LearningWeek.Contracts.Planning;
+
+/// <summary>
+/// A plan was issued: from now on units report against it. Carries everything the other services
+/// need: the period, the activity lines, the deadlines (as "before day D" dates and as the
+/// instants 00:00 of D in Vietnam), the audiences and the units that must report at issue.
+/// </summary>
+public sealed record PlanIssued(
+    Guid PlanId,
+    string WardCode,
+    string Title,
+    string? Number,
+    int Year,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    IReadOnlyList<PlanActivityLine> ActivityLines,
+    DateOnly UnitsReportBefore,
+    DateTimeOffset UnitsReportDueAt,
+    DateOnly WardReportBefore,
+    DateTimeOffset WardReportDueAt,
+    IReadOnlyList<PlanAudience> Audiences,
+    IReadOnlyList<PlanTargetUnit> TargetUnits,
+    DateTimeOffset OccurredAt,
+    Guid SourceEventId,
+    long SourceSequence) : IIntegrationEvent;

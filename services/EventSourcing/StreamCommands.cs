@@ -1,0 +1,133 @@
+using LearningWeek.ApiDefaults.Http;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LearningWeek.EventSourcing;
+
+/// <summary>How a command on an existing stream went.</summary>
+public abstract record CommandOutcome<TState>
+{
+    private CommandOutcome()
+    {
+    }
+
+    /// <summary>Applied: the state and version after the new events.</summary>
+    public sealed record Applied(TState State, long Version) : CommandOutcome<TState>;
+
+    public sealed record NotFound : CommandOutcome<TState>;
+
+    public sealed record Rejected(DomainError Error) : CommandOutcome<TState>;
+
+    /// <summary>The stream is not at the version the client's If-Match named (412), or moved under us (409).</summary>
+    public sealed record VersionMismatch(bool ClientExpectedVersion) : CommandOutcome<TState>;
+}
+
+/// <summary>
+/// The one way commands change a stream: load the state (at the version the client saw, when it
+/// sent If-Match), decide purely, append with optimistic concurrency, save. A stale If-Match is
+/// 412; a stream changed between read and write without If-Match is 409.
+/// </summary>
+public static class StreamCommands
+{
+    public static async Task<CommandOutcome<TState>> DecideAsync<TState>(
+        this IDocumentSession session, Guid streamId, long? expectedVersion, Func<TState, Decision> decide, CancellationToken cancellationToken)
+        where TState : class
+    {
+        try
+        {
+            var stream = expectedVersion is { } version
+                ? await session.Events.FetchForWriting<TState>(streamId, version, cancellationToken)
+                : await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
+            if (stream.Aggregate is null)
+            {
+                return new CommandOutcome<TState>.NotFound();
+            }
+
+            var decision = decide(stream.Aggregate);
+            if (decision.Error is { } error)
+            {
+                return new CommandOutcome<TState>.Rejected(error);
+            }
+
+            if (decision.Events.Count == 0)
+            {
+                return new CommandOutcome<TState>.Applied(stream.Aggregate, stream.CurrentVersion ?? 0);
+            }
+
+            stream.AppendMany(decision.Events);
+            await session.SaveChangesAsync(cancellationToken);
+            var state = await session.LoadAsync<TState>(streamId, cancellationToken) ?? stream.Aggregate;
+            return new CommandOutcome<TState>.Applied(state, (stream.CurrentVersion ?? 0) + decision.Events.Count);
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            return new CommandOutcome<TState>.VersionMismatch(expectedVersion is not null);
+        }
+    }
+
+    /// <summary>Starts a new stream with the decision's events; a stream that already exists is a conflict.</summary>
+    public static async Task<CommandOutcome<TState>> StartAsync<TState>(
+        this IDocumentSession session, Guid streamId, Decision decision, CancellationToken cancellationToken)
+        where TState : class
+    {
+        if (decision.Error is { } error)
+        {
+            return new CommandOutcome<TState>.Rejected(error);
+        }
+
+        try
+        {
+            session.Events.StartStream<TState>(streamId, decision.Events.ToArray());
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception collision) when (collision is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            return new CommandOutcome<TState>.VersionMismatch(ClientExpectedVersion: false);
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            return new CommandOutcome<TState>.VersionMismatch(ClientExpectedVersion: false);
+        }
+
+        var state = await session.LoadAsync<TState>(streamId, cancellationToken)
+            ?? throw new InvalidOperationException($"No inline projection of {typeof(TState).Name} for stream {streamId}.");
+        return new CommandOutcome<TState>.Applied(state, decision.Events.Count);
+    }
+}
+
+/// <summary>HTTP answers for command outcomes and domain errors, the same in every service.</summary>
+public static class CommandResults
+{
+    public static ProblemHttpResult ToProblem(this DomainError error) =>
+        TypedResults.Problem(
+            detail: error.Detail,
+            statusCode: error.Status,
+            title: error.Title,
+            type: error.Type,
+            extensions: error.Field is null ? null : new Dictionary<string, object?>
+            {
+                ["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Detail] },
+            });
+
+    public static ProblemHttpResult VersionProblem(bool clientExpectedVersion) => clientExpectedVersion
+        ? TypedResults.Problem(
+            statusCode: StatusCodes.Status412PreconditionFailed,
+            type: ApiDefaults.Problems.ProblemTypes.PreconditionFailed,
+            title: "Dữ liệu đã bị thay đổi (If-Match không khớp)",
+            detail: "The resource changed since the version in If-Match. Read it again (GET) and retry with its new ETag.")
+        : TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            type: ApiDefaults.Problems.ProblemTypes.Conflict,
+            title: "Dữ liệu vừa bị thay đổi bởi yêu cầu khác",
+            detail: "Another change was saved at the same time. Read the resource again and retry.");
+
+    public static ValidationProblem BadIfMatch() =>
+        ApiDefaults.Validation.Problems.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["If-Match"] = ["ETag không hợp lệ; dùng đúng giá trị ETag nhận được, ví dụ \"3\"."],
+        });
+
+    /// <summary>Sets the ETag header of a response to the stream's version.</summary>
+    public static void SetETag(this HttpResponse response, long version) => response.Headers.ETag = ETags.For(version);
+}

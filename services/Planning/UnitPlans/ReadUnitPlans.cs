@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using LearningWeek.ApiDefaults.Identity;
+using LearningWeek.Planning.Units;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LearningWeek.Planning.UnitPlans;
+
+public sealed record UnitPlanResponse(
+    Guid PlanId, string UnitCode, string WardCode, int Revision, IReadOnlyList<UnitPlanItem> Items, DateTimeOffset SubmittedAt, IReadOnlyList<UnitPlanRevision> History)
+{
+    public static UnitPlanResponse From(UnitPlan plan) =>
+        new(plan.PlanId, plan.UnitCode, plan.WardCode, plan.Revision, plan.Items, plan.SubmittedAt, plan.History);
+}
+
+public static class ReadUnitPlans
+{
+    public static void Map(IEndpointRouteBuilder plans)
+    {
+        plans.MapGet("/{id:guid}/unit-plans", List)
+            .RequireAuthorization(Policies.Reader)
+            .WithName("ListUnitPlans")
+            .WithSummary("The units' own plans under a plan (a unit sees only its own)");
+        plans.MapGet("/{id:guid}/unit-plans/{unitCode}", Get)
+            .RequireAuthorization(Policies.Reader)
+            .WithName("GetUnitPlan")
+            .WithSummary("A unit's plan under a plan, with its revisions");
+    }
+
+    private static async Task<Ok<Page<UnitPlanResponse>>> List(Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var caller = user.Caller();
+        var query = session.Query<UnitPlan>().Where(plan => plan.PlanId == id);
+        if (caller.IsUnit)
+        {
+            query = query.Where(plan => plan.UnitCode == caller.UnitCode);
+        }
+        else if (caller.IsWardOfficer)
+        {
+            query = query.Where(plan => plan.WardCode == caller.WardCode);
+        }
+
+        var plans = await query.OrderBy(plan => plan.UnitCode).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Page<UnitPlanResponse>([.. plans.Select(UnitPlanResponse.From)], Next: null));
+    }
+
+    private static async Task<Results<Ok<UnitPlanResponse>, ProblemHttpResult>> Get(
+        Guid id, string unitCode, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var plan = await session.LoadAsync<UnitPlan>(UnitPlan.StreamId(id, unitCode), cancellationToken);
+        if (plan is null || !user.Caller().MayReadFor(unitCode, plan.WardCode))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ApiDefaults.Problems.ProblemTypes.NotFound,
+                title: "Không tìm thấy kế hoạch của đơn vị", detail: $"No plan of unit {unitCode} under plan {id}.");
+        }
+
+        return TypedResults.Ok(UnitPlanResponse.From(plan));
+    }
+}

@@ -1,0 +1,82 @@
+using LearningWeek.ApiDefaults.Identity;
+using LearningWeek.EventSourcing;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LearningWeek.Planning.Units;
+
+public sealed record UnitResponse(string Code, string Name, UnitKind Kind, string WardCode, bool Active, DateTimeOffset RegisteredAt, DateTimeOffset? DeactivatedAt, string? DeactivationReason)
+{
+    public static UnitResponse From(Unit unit) =>
+        new(unit.Code, unit.Name, unit.Kind, unit.WardCode, unit.Active, unit.RegisteredAt, unit.DeactivatedAt, unit.DeactivationReason);
+}
+
+/// <summary>A page of a list; <c>Next</c> is the cursor (<c>after=</c>) of the following page, null at the end.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+
+public static class ReadUnits
+{
+    public const int MaxPageSize = 200;
+
+    public static void Map(IEndpointRouteBuilder units)
+    {
+        units.MapGet("/", List)
+            .RequireAuthorization(Policies.Reader)
+            .WithName("ListUnits")
+            .WithSummary("Units, by code (filter by ward, kind, active; page with after=)");
+        units.MapGet("/{code}", Get)
+            .RequireAuthorization(Policies.Reader)
+            .WithName("GetUnit")
+            .WithSummary("A unit by its code");
+    }
+
+    private static async Task<Results<Ok<Page<UnitResponse>>, ValidationProblem>> List(
+        IQuerySession session, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken,
+        string? wardCode = null, UnitKind? kind = null, bool? active = null, string? after = null, int limit = 50)
+    {
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return PlanningProblems.BadQuery("limit", $"Từ 1 đến {MaxPageSize}.");
+        }
+
+        // Units and ward officers see their own ward; city systems and ops any ward they ask for.
+        var caller = user.Caller();
+        var ward = caller.IsReadOnly ? wardCode : caller.WardCode;
+        var query = session.Query<Unit>().AsQueryable();
+        if (ward is not null)
+        {
+            query = query.Where(unit => unit.WardCode == ward);
+        }
+
+        if (kind is { } k)
+        {
+            query = query.Where(unit => unit.Kind == k);
+        }
+
+        if (active is { } a)
+        {
+            query = query.Where(unit => unit.Active == a);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(unit => string.Compare(unit.Code, after, StringComparison.Ordinal) > 0);
+        }
+
+        var units = await query.OrderBy(unit => unit.Code).Take(limit + 1).ToListAsync(cancellationToken);
+        var items = units.Take(limit).Select(UnitResponse.From).ToList();
+        return TypedResults.Ok(new Page<UnitResponse>(items, units.Count > limit ? items[^1].Code : null));
+    }
+
+    private static async Task<Results<Ok<UnitResponse>, ProblemHttpResult, ValidationProblem>> Get(string code, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var unit = await session.LoadAsync<Unit>(Unit.StreamId(code), cancellationToken);
+        if (unit is null)
+        {
+            return PlanningProblems.UnitNotFound(code);
+        }
+
+        response.SetETag(unit.Version);
+        return TypedResults.Ok(UnitResponse.From(unit));
+    }
+}

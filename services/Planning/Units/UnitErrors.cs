@@ -1,0 +1,15 @@
+using LearningWeek.EventSourcing;
+
+namespace LearningWeek.Planning.Units;
+
+internal static class UnitErrors
+{
+    public static DomainError AlreadyRegistered(string code) => DomainError.Conflict(
+        "unit-already-registered", "Mã đơn vị đã được đăng ký", $"A unit with code {code} is already registered.", "code");
+
+    public static DomainError Deactivated(string code) => DomainError.Conflict(
+        "unit-deactivated", "Đơn vị đã ngừng hoạt động", $"Unit {code} is deactivated.");
+
+    public static DomainError OtherWard(string wardCode) => DomainError.Forbidden(
+        "Đơn vị thuộc phường/xã khác", $"Ward officers manage the units of their own ward only, not of {wardCode}.");
+}
