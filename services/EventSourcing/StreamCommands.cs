@@ -55,10 +55,11 @@ public static class StreamCommands
                 return new CommandOutcome<TState>.Applied(stream.Aggregate, stream.CurrentVersion ?? 0);
             }
 
+            var newVersion = (stream.CurrentVersion ?? 0) + decision.Events.Count;
             stream.AppendMany(decision.Events);
             await session.SaveChangesAsync(cancellationToken);
             var state = await session.LoadAsync<TState>(streamId, cancellationToken) ?? stream.Aggregate;
-            return new CommandOutcome<TState>.Applied(state, (stream.CurrentVersion ?? 0) + decision.Events.Count);
+            return new CommandOutcome<TState>.Applied(state, newVersion);
         }
         catch (JasperFx.ConcurrencyException)
         {

@@ -111,22 +111,59 @@ public sealed class TestServers
         }
     }
 
-    /// <summary>Creates a virtual host with a unique name and returns the amqp URI of it.</summary>
+    /// <summary>
+    /// Creates a virtual host with a unique name, and a user of its own allowed everything on it;
+    /// returns the amqp URI of that user on that host. The administrator (of <see cref="RabbitMq"/>)
+    /// may use it too, e.g. for an outside subscriber.
+    /// </summary>
     public async Task<Uri> CreateVirtualHostAsync(string prefix)
     {
         var name = UniqueName(prefix);
+        var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
         using var management = ManagementClient();
         (await management.PutAsync($"api/vhosts/{name}", null)).EnsureSuccessStatusCode();
-        var user = Uri.UnescapeDataString(RabbitMq.UserInfo.Split(':')[0]);
-        (await management.PutAsJsonAsync($"api/permissions/{name}/{Uri.EscapeDataString(user)}",
-            new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
-        return new UriBuilder(RabbitMq) { Path = "/" + name }.Uri;
+        (await management.PutAsJsonAsync($"api/users/{name}", new { password, tags = "" })).EnsureSuccessStatusCode();
+        await GrantAsync(management, name, name);
+        await GrantAsync(management, name, Uri.UnescapeDataString(RabbitMq.UserInfo.Split(':')[0]));
+        return new UriBuilder(RabbitMq) { UserName = name, Password = password, Path = "/" + name }.Uri;
     }
+
+    /// <summary>The administrator's URI on the same virtual host (for subscribers and checks that are not the service).</summary>
+    public Uri AdministratorOn(Uri virtualHost) => new UriBuilder(RabbitMq) { Path = virtualHost.AbsolutePath }.Uri;
+
+    /// <summary>
+    /// The broker goes away for the service using <paramref name="virtualHost"/>: its user loses its
+    /// permissions and its connections are closed, so it can neither publish nor reconnect.
+    /// </summary>
+    public async Task CutOffAsync(Uri virtualHost)
+    {
+        var (name, user) = (virtualHost.AbsolutePath.TrimStart('/'), Uri.UnescapeDataString(virtualHost.UserInfo.Split(':')[0]));
+        using var management = ManagementClient();
+        (await management.DeleteAsync($"api/permissions/{name}/{Uri.EscapeDataString(user)}")).EnsureSuccessStatusCode();
+        var connections = await management.GetFromJsonAsync<List<ManagementConnection>>($"api/vhosts/{name}/connections") ?? [];
+        foreach (var connection in connections.Where(c => c.User == user))
+        {
+            await management.DeleteAsync($"api/connections/{Uri.EscapeDataString(connection.Name)}");
+        }
+    }
+
+    /// <summary>The broker comes back for that service.</summary>
+    public async Task RestoreAsync(Uri virtualHost)
+    {
+        using var management = ManagementClient();
+        await GrantAsync(management, virtualHost.AbsolutePath.TrimStart('/'), Uri.UnescapeDataString(virtualHost.UserInfo.Split(':')[0]));
+    }
+
+    private static async Task GrantAsync(HttpClient management, string virtualHost, string user) =>
+        (await management.PutAsJsonAsync($"api/permissions/{virtualHost}/{Uri.EscapeDataString(user)}",
+            new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
 
     public async Task DeleteVirtualHostAsync(Uri virtualHost)
     {
         using var management = ManagementClient();
-        await management.DeleteAsync($"api/vhosts/{virtualHost.AbsolutePath.TrimStart('/')}");
+        var name = virtualHost.AbsolutePath.TrimStart('/');
+        await management.DeleteAsync($"api/vhosts/{name}");
+        await management.DeleteAsync($"api/users/{name}");
     }
 
     /// <summary>The names of the client connections open on a virtual host (MassTransit names them after the service).</summary>
@@ -212,6 +249,7 @@ public sealed class TestServers
 
     private sealed record ManagementConnection(
         string Name,
+        string? User,
         [property: JsonPropertyName("client_properties")] ManagementClientProperties? ClientProperties);
 
     private sealed record ManagementClientProperties([property: JsonPropertyName("connection_name")] string? ConnectionName);

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearningWeek.ApiDefaults.Http;
+
+namespace LearningWeek.Planning.Tests.Api;
+
+public sealed class ConcurrencyAndIdempotencyTests(PlanningService service) : IClassFixture<PlanningService>
+{
+    private readonly PlanningScenario _scenario = new(service);
+
+    [Fact]
+    public async Task A_change_with_a_stale_if_match_is_412_and_changes_nothing()
+    {
+        var (id, etag) = await _scenario.Draft();
+        var newer = await _scenario.Send(HttpMethod.Put, $"/api/planning/plans/{id}", PlanningScenario.Content(title: "Bản sửa lần 1"), etag, HttpStatusCode.OK);
+
+        await _scenario.Send(HttpMethod.Put, $"/api/planning/plans/{id}", PlanningScenario.Content(title: "Bản sửa từ phiên bản cũ"), etag, HttpStatusCode.PreconditionFailed);
+
+        var plan = await _scenario.Plan(id);
+        Assert.Equal("Bản sửa lần 1", plan.GetProperty("title").GetString());
+        Assert.Equal(newer, $"\"{plan.GetProperty("version").GetInt64()}\"");
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_changes_with_the_same_if_match_let_exactly_one_win()
+    {
+        var (id, etag) = await _scenario.Draft();
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/planning/plans/{id}/activity-lines")
+            {
+                Content = JsonContent.Create(new { code = $"4.{i + 1}", title = $"Hoạt động {i + 1}" }),
+            };
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            using var response = await _scenario.Officer.SendAsync(request);
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(1, statuses.Count(status => status == HttpStatusCode.Created));
+        Assert.Equal(49, statuses.Count(status => status == HttpStatusCode.PreconditionFailed));
+        var plan = await _scenario.Plan(id);
+        Assert.Equal(1, plan.GetProperty("activityLines").GetArrayLength());
+        Assert.Equal(2, plan.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_twice_drafts_one_plan()
+    {
+        var key = Guid.NewGuid().ToString();
+        var title = $"Kế hoạch {key}";
+
+        var ids = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/planning/plans") { Content = JsonContent.Create(PlanningScenario.Content(title: title)) };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await _scenario.Officer.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
+        Assert.Single(ids.Distinct());
+        var plans = await _scenario.Officer.GetFromJsonAsync<JsonElement>("/api/planning/plans?limit=100");
+        Assert.Single(plans.GetProperty("items").EnumerateArray(), plan => plan.GetProperty("title").GetString() == title);
+    }
+
+    [Fact]
+    public async Task An_unreadable_if_match_is_a_400_naming_it()
+    {
+        var (id, _) = await _scenario.Draft();
+
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/planning/plans/{id}") { Content = JsonContent.Create(PlanningScenario.Content(), options: ApiJson.Options) };
+        request.Headers.TryAddWithoutValidation("If-Match", "yesterday");
+        using var response = await _scenario.Officer.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("If-Match", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearningWeek.Testing;
+
+namespace LearningWeek.Planning.Tests.Api;
+
+/// <summary>The plan's whole life through the API, on real PostgreSQL and RabbitMQ.</summary>
+public sealed class PlanLifeTests(PlanningService service) : IClassFixture<PlanningService>
+{
+    private readonly PlanningScenario _scenario = new(service);
+
+    [Fact]
+    public async Task The_seed_scenario_drafts_issues_amends_and_collects_unit_plans()
+    {
+        await using var city = await OutsideSubscriber.StartAsync(service.Servers.AdministratorOn(service.VirtualHost),
+            "LearningWeek.Contracts.Planning:PlanIssued", "LearningWeek.Contracts.Planning:PlanAmended", "LearningWeek.Contracts.Planning:UnitPlanSubmitted");
+
+        var (id, etag) = await _scenario.Issued();
+        var issued = await _scenario.Plan(id);
+        Assert.Equal("issued", issued.GetProperty("status").GetString());
+        Assert.Equal(6, issued.GetProperty("activityLines").GetArrayLength());
+        Assert.Equal("trước ngày 15/10/2027", issued.GetProperty("deadlines").GetProperty("unitsReportText").GetString());
+        Assert.Equal("2027-10-15T00:00:00+07:00", issued.GetProperty("deadlines").GetProperty("unitsReportDueAt").GetString());
+        Assert.Equal(12, issued.GetProperty("targetUnits").GetArrayLength());
+
+        etag = await _scenario.Send(HttpMethod.Post, $"/api/planning/plans/{id}/amendments",
+            new { reason = "Gia hạn báo cáo do ảnh hưởng của bão", unitsReportBefore = "2027-10-18" }, etag, HttpStatusCode.Created);
+        var amended = await _scenario.Plan(id);
+        Assert.Equal("2027-10-18", amended.GetProperty("deadlines").GetProperty("unitsReportBefore").GetString());
+        Assert.Equal("Gia hạn báo cáo do ảnh hưởng của bão", amended.GetProperty("amendments")[0].GetProperty("reason").GetString());
+
+        var school = _scenario.School("TH-TAMHUNG");
+        using (var first = await school.PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan()))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        using (var second = await school.PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan(line: "3.4", students: 500)))
+        {
+            var unitPlan = await second.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(2, unitPlan.GetProperty("revision").GetInt32());
+            Assert.Equal(2, unitPlan.GetProperty("history").GetArrayLength());
+            Assert.Equal("3.4", unitPlan.GetProperty("items")[0].GetProperty("lineCode").GetString());
+        }
+
+        using (await _scenario.School("TH-LAPLE").PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan()))
+        {
+        }
+
+        var seenBySchool = await school.GetFromJsonAsync<JsonElement>($"/api/planning/plans/{id}/unit-plans");
+        var seenByOfficer = await _scenario.Officer.GetFromJsonAsync<JsonElement>($"/api/planning/plans/{id}/unit-plans");
+        Assert.Equal(["TH-TAMHUNG"], seenBySchool.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("unitCode").GetString()));
+        Assert.Equal(["TH-LAPLE", "TH-TAMHUNG"], seenByOfficer.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("unitCode").GetString()));
+
+        // A city system's own queue received the facts, each once, with the stored event's id as MessageId.
+        bool OfThisPlan(ReceivedMessage message) => message.Message.GetProperty("planId").GetGuid() == id;
+        var received = (await city.WaitFor(messages => messages.Count(OfThisPlan) >= 5)).Where(OfThisPlan).ToList();
+        var planIssued = Assert.Single(received, message => message.MessageType.EndsWith(":PlanIssued", StringComparison.Ordinal));
+        Assert.Equal(12, planIssued.Message.GetProperty("targetUnits").GetArrayLength());
+        Assert.Equal(planIssued.MessageId, planIssued.Message.GetProperty("sourceEventId").GetString());
+        Assert.Equal("2027-10-18", Assert.Single(received, message => message.MessageType.EndsWith(":PlanAmended", StringComparison.Ordinal))
+            .Message.GetProperty("unitsReportBefore").GetString());
+        Assert.Equal(3, received.Count(message => message.MessageType.EndsWith(":UnitPlanSubmitted", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_event_feed_lists_the_published_events_in_order_and_pages()
+    {
+        var (id, _) = await _scenario.Issued();
+        var city = service.CreateClient(TestTokens.City());
+
+        var feed = await Eventually.Get(
+            () => city.GetFromJsonAsync<JsonElement>("/api/planning/events?after=0&limit=1000"),
+            until: page => page.GetProperty("items").EnumerateArray().Any(e => e.GetProperty("type").GetString() == "PlanIssued"
+                && e.GetProperty("data").GetProperty("planId").GetGuid() == id));
+        var sequences = feed.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToList();
+        Assert.Equal(sequences.Order(), sequences);
+        Assert.DoesNotContain(feed.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "PlanDrafted");
+
+        var firstPage = await city.GetFromJsonAsync<JsonElement>("/api/planning/events?after=0&limit=2");
+        var next = firstPage.GetProperty("next").GetInt64();
+        var secondPage = await city.GetFromJsonAsync<JsonElement>($"/api/planning/events?after={next}&limit=2");
+        Assert.Equal(sequences[2], secondPage.GetProperty("items")[0].GetProperty("sequence").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_unit_may_not_read_the_event_feed()
+    {
+        using var response = await _scenario.School("TH-TAMHUNG").GetAsync("/api/planning/events");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}

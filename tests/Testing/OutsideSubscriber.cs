@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace LearningWeek.Testing;
+
+/// <summary>A message as an outside subscriber receives it: its MessageId and the contract's JSON.</summary>
+public sealed record ReceivedMessage(string MessageId, string MessageType, JsonElement Message);
+
+/// <summary>
+/// A city system's subscriber, written against RabbitMQ alone (no MassTransit): its own queue
+/// bound to the exchanges of the public contracts it follows (named like
+/// <c>LearningWeek.Contracts.Planning:PlanIssued</c>), collecting what arrives.
+/// </summary>
+public sealed class OutsideSubscriber : IAsyncDisposable
+{
+    private readonly IConnection _connection;
+    private readonly IChannel _channel;
+
+    private OutsideSubscriber(IConnection connection, IChannel channel)
+    {
+        _connection = connection;
+        _channel = channel;
+    }
+
+    public ConcurrentQueue<ReceivedMessage> Received { get; } = new();
+
+    public static async Task<OutsideSubscriber> StartAsync(Uri broker, params string[] exchanges)
+    {
+        var factory = new ConnectionFactory { Uri = broker, ClientProvidedName = "outside-subscriber" };
+        var connection = await factory.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync();
+        var queue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        foreach (var exchange in exchanges)
+        {
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+            await channel.QueueBindAsync(queue, exchange, routingKey: "");
+        }
+
+        var subscriber = new OutsideSubscriber(connection, channel);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            using var envelope = JsonDocument.Parse(Encoding.UTF8.GetString(delivery.Body.Span));
+            var root = envelope.RootElement;
+            subscriber.Received.Enqueue(new ReceivedMessage(
+                delivery.BasicProperties.MessageId ?? root.GetProperty("messageId").GetString()!,
+                root.GetProperty("messageType")[0].GetString()!,
+                root.GetProperty("message").Clone()));
+            return Task.CompletedTask;
+        };
+        await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
+        return subscriber;
+    }
+
+    /// <summary>Waits until <paramref name="until"/> holds for what was received, or the timeout passes.</summary>
+    public Task<IReadOnlyList<ReceivedMessage>> WaitFor(Func<IReadOnlyList<ReceivedMessage>, bool> until, TimeSpan? timeout = null) =>
+        Eventually.Get(() => Task.FromResult<IReadOnlyList<ReceivedMessage>>([.. Received]), until, timeout ?? TimeSpan.FromSeconds(30));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.CloseAsync();
+        await _connection.CloseAsync();
+        _channel.Dispose();
+        _connection.Dispose();
+    }
+}
