@@ -12,7 +12,8 @@ public static class IntegrationBusExtensions
 
     /// <summary>
     /// MassTransit on RabbitMQ: durable kebab-case queues, retries with back-off, <c>_error</c>
-    /// queues for poison messages, and a <c>rabbitmq</c> readiness check. The bus is started
+    /// queues for poison messages, and <c>rabbitmq</c> (the broker answers) and <c>bus</c>
+    /// (MassTransit's endpoints run) checks, Degraded rather than failing when the broker is gone. The bus is started
     /// before the host reports started, so nothing publishes into a bus that is not connected.
     /// </summary>
     public static IHostApplicationBuilder AddIntegrationBus(
@@ -26,8 +27,9 @@ public static class IntegrationBusExtensions
             bus.SetKebabCaseEndpointNameFormatter();
             bus.ConfigureHealthCheckOptions(health =>
             {
-                health.Name = "rabbitmq";
-                health.MinimalFailureStatus = HealthStatus.Unhealthy;
+                // MassTransit's view: are the bus and its consumers' endpoints running?
+                health.Name = "bus";
+                health.MinimalFailureStatus = HealthStatus.Degraded;
                 health.Tags.Add(ServiceDefaultsExtensions.ReadyTag);
             });
             configure?.Invoke(bus);
@@ -43,6 +45,9 @@ public static class IntegrationBusExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        // The broker itself, reached with the service's own credentials.
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "rabbitmq", _ => new RabbitMqHealthCheck(connectionString), HealthStatus.Degraded, [ServiceDefaultsExtensions.ReadyTag]));
         builder.Services.Configure<MassTransitHostOptions>(host =>
         {
             host.WaitUntilStarted = true;

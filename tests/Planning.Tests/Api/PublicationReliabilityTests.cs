@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JasperFx;
+using LearningWeek.Planning.Units;
+using LearningWeek.Testing;
+using Marten;
+using Weasel.Core;
+
+namespace LearningWeek.Planning.Tests.Api;
+
+/// <summary>
+/// What is stored is published, at least once, whatever happens to the broker or the process:
+/// checked by an outside subscriber on a real RabbitMQ, after de-duplication by MessageId.
+/// </summary>
+public sealed class PublicationReliabilityTests(PlanningService service) : IClassFixture<PlanningService>
+{
+    private const string UnitRegisteredExchange = "LearningWeek.Contracts.Planning:UnitRegistered";
+
+    [Fact]
+    public async Task Events_stored_while_the_broker_is_down_are_all_published_when_it_comes_back()
+    {
+        await using var city = await OutsideSubscriber.StartAsync(service.Servers.AdministratorOn(service.VirtualHost), UnitRegisteredExchange);
+        var officer = service.CreateClient(TestTokens.WardOfficer());
+        var codes = Enumerable.Range(1, 20).Select(i => $"OUTAGE-{i:D2}").ToList();
+
+        await service.Servers.CutOffAsync(service.VirtualHost);
+        try
+        {
+            foreach (var code in codes)
+            {
+                using var response = await officer.PostAsJsonAsync("/api/planning/units", new { code, name = $"Đơn vị {code}", kind = "primary" });
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode); // the write does not need the broker
+            }
+
+            // The service says so, and stays ready for requests: Degraded, not unavailable.
+            var health = await Eventually.Get(
+                () => service.CreateClient().GetFromJsonAsync<JsonElement>("/health"),
+                until: report => report.GetProperty("checks").GetProperty("integration-events").GetProperty("status").GetString() == "Degraded");
+            Assert.Equal("Degraded", health.GetProperty("status").GetString());
+            Assert.Equal("Degraded", health.GetProperty("checks").GetProperty("rabbitmq").GetProperty("status").GetString());
+            Assert.DoesNotContain(city.Received, message => message.Message.GetProperty("unitCode").GetString()!.StartsWith("OUTAGE-", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await service.Servers.RestoreAsync(service.VirtualHost);
+        }
+
+        var received = await city.WaitFor(messages => codes.All(code => messages.Any(m => m.Message.GetProperty("unitCode").GetString() == code)), TimeSpan.FromSeconds(60));
+        Assert.All(codes, code => Assert.Contains(received, message => message.Message.GetProperty("unitCode").GetString() == code));
+        var recovered = await Eventually.Get(
+            () => service.CreateClient().GetFromJsonAsync<JsonElement>("/health"),
+            until: report => report.GetProperty("status").GetString() == "Healthy", TimeSpan.FromSeconds(30));
+        Assert.Equal("Healthy", recovered.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_publisher_killed_mid_page_publishes_everything_after_restart_and_skips_nothing()
+    {
+        const int count = 3000;
+        var database = await service.Servers.CreateDatabaseAsync("planning_crash");
+        var virtualHost = await service.Servers.CreateVirtualHostAsync("planning_crash");
+        try
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__planningdb"] = database,
+                ["ConnectionStrings__messaging"] = virtualHost.ToString(),
+                ["Identity__Authority"] = TestTokens.Issuer,
+            };
+            await using var city = await OutsideSubscriber.StartAsync(service.Servers.AdministratorOn(virtualHost), UnitRegisteredExchange);
+            var first = await ServiceProcess.StartAsync("Planning", environment);
+            var stored = await AppendUnits(database, count);
+
+            await city.WaitFor(messages => messages.Count >= count / 10);
+            await first.KillAsync(); // SIGKILL while pages are being published
+            var beforeRestart = city.Received.Select(message => message.MessageId).Distinct().Count();
+
+            await using var second = await ServiceProcess.StartAsync("Planning", environment);
+            var received = await city.WaitFor(messages => messages.Select(m => m.MessageId).Distinct().Count() >= count, TimeSpan.FromSeconds(90));
+
+            var ids = received.Select(message => Guid.Parse(message.MessageId)).ToHashSet();
+            Assert.True(stored.SetEquals(ids), $"{stored.Except(ids).Count()} stored events never published; {beforeRestart} had arrived before the kill");
+            Assert.True(beforeRestart < count, "the kill came after everything was published; the test proved nothing");
+        }
+        finally
+        {
+            await service.Servers.DropDatabaseAsync(database);
+            await service.Servers.DeleteVirtualHostAsync(virtualHost);
+        }
+    }
+
+    /// <summary>Appends units straight into the service's event store (as many requests would), in batches.</summary>
+    private static async Task<HashSet<Guid>> AppendUnits(string database, int count)
+    {
+        using var store = DocumentStore.For(options =>
+        {
+            options.Connection(database);
+            options.DatabaseSchemaName = "planning";
+            options.Events.DatabaseSchemaName = "planning";
+            options.AutoCreateSchemaObjects = AutoCreate.None;
+            options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+            options.Events.AddEventType<UnitRegistered>();
+        });
+        for (var batch = 0; batch < count / 100; batch++)
+        {
+            await using var session = store.LightweightSession();
+            for (var i = 0; i < 100; i++)
+            {
+                var code = $"CRASH-{batch * 100 + i:D5}";
+                session.Events.StartStream<Unit>(Unit.StreamId(code),
+                    new UnitRegistered(Unit.StreamId(code), code, $"Đơn vị {code}", UnitKind.Primary, "HP-NAMTRIEU", DateTimeOffset.UtcNow, "test"));
+            }
+
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = store.QuerySession();
+        var ids = await query.Events.QueryAllRawEvents().Select(e => e.Id).ToListAsync();
+        return [.. ids];
+    }
+}
