@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LearningWeek.ApiDefaults.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +18,10 @@ namespace LearningWeek.ApiDefaults.Problems;
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    // Minimal APIs: 'Failed to bind parameter "int limit" from "x".', 'Required parameter "Guid id" was not provided …'.
+    [GeneratedRegex("parameter \"[^\" ]+ (?<name>[A-Za-z0-9_]+)\"")]
+    private static partial Regex ParameterName();
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is BadHttpRequestException { InnerException: JsonException json } && !context.Response.HasStarted)
@@ -35,6 +40,27 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                     Type = ProblemTypes.MalformedRequest,
                     Title = "Nội dung JSON không hợp lệ",
                     Detail = $"The request body is not valid JSON for this operation at '{JsonPath.FromJsonExceptionPath(json.Path)}'.",
+                },
+            });
+        }
+
+        if (exception is BadHttpRequestException { StatusCode: 400 } binding && !context.Response.HasStarted
+            && ParameterName().Match(binding.Message) is { Success: true } parameter)
+        {
+            // A route or query value that does not bind: name the parameter.
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    [parameter.Groups["name"].Value] = ["Giá trị không hợp lệ hoặc còn thiếu."],
+                })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Type = ProblemTypes.Validation,
+                    Title = "Dữ liệu không hợp lệ",
+                    Detail = $"The parameter '{parameter.Groups["name"].Value}' is missing or not valid.",
                 },
             });
         }

@@ -30,7 +30,7 @@ public sealed class PlanningEventMapper : IIntegrationEventMapper
     };
 
     /// <summary>kindergarten, lower-secondary, …: the same names as in the HTTP API.</summary>
-    public static string Kind(UnitKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+    public static string Kind(UnitKind kind) => ApiDefaults.Http.KebabEnum.Name(kind);
 
     private static Public.PlanIssued Issued(PlanIssued e, IEvent stored)
     {

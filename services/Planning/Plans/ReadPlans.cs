@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LearningWeek.ApiDefaults.Http;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.EventSourcing;
 using LearningWeek.Planning.Units;
@@ -86,11 +87,22 @@ public static class ReadPlans
 
     private static async Task<Results<Ok<Units.Page<PlanSummary>>, ValidationProblem>> List(
         IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken,
-        string? wardCode = null, int? year = null, PlanStatus? status = null, DateTimeOffset? after = null, int limit = 20)
+        string? wardCode = null, int? year = null, string? status = null, DateTimeOffset? after = null, int limit = 20)
     {
         if (limit is < 1 or > MaxPageSize)
         {
             return PlanningProblems.BadQuery("limit", $"Từ 1 đến {MaxPageSize}.");
+        }
+
+        PlanStatus? statusFilter = null;
+        if (status is not null)
+        {
+            if (!KebabEnum.TryParse<PlanStatus>(status, out var parsed))
+            {
+                return PlanningProblems.BadQuery("status", "Một trong: draft, issued, closed.");
+            }
+
+            statusFilter = parsed;
         }
 
         var caller = user.Caller();
@@ -106,7 +118,7 @@ public static class ReadPlans
             query = query.Where(plan => plan.Content.Year == y);
         }
 
-        if (status is { } s)
+        if (statusFilter is { } s)
         {
             query = query.Where(plan => plan.Status == s);
         }

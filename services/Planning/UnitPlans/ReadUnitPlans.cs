@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.Planning.Units;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LearningWeek.Planning.UnitPlans;
@@ -20,15 +21,23 @@ public static class ReadUnitPlans
         plans.MapGet("/{id:guid}/unit-plans", List)
             .RequireAuthorization(Policies.Reader)
             .WithName("ListUnitPlans")
-            .WithSummary("The units' own plans under a plan (a unit sees only its own)");
+            .WithSummary("The units' own plans under a plan, by unit code (a unit sees only its own; page with after=)");
         plans.MapGet("/{id:guid}/unit-plans/{unitCode}", Get)
             .RequireAuthorization(Policies.Reader)
             .WithName("GetUnitPlan")
             .WithSummary("A unit's plan under a plan, with its revisions");
     }
 
-    private static async Task<Ok<Page<UnitPlanResponse>>> List(Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public const int MaxPageSize = 200;
+
+    private static async Task<Results<Ok<Page<UnitPlanResponse>>, ValidationProblem>> List(
+        Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken, string? after = null, int limit = 100)
     {
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return PlanningProblems.BadQuery("limit", $"Từ 1 đến {MaxPageSize}.");
+        }
+
         var caller = user.Caller();
         var query = session.Query<UnitPlan>().Where(plan => plan.PlanId == id);
         if (caller.IsUnit)
@@ -40,8 +49,14 @@ public static class ReadUnitPlans
             query = query.Where(plan => plan.WardCode == caller.WardCode);
         }
 
-        var plans = await query.OrderBy(plan => plan.UnitCode).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<UnitPlanResponse>([.. plans.Select(UnitPlanResponse.From)], Next: null));
+        if (after is not null)
+        {
+            query = query.Where(plan => plan.MatchesSql("d.data ->> 'unitCode' COLLATE \"C\" > ?", after));
+        }
+
+        var plans = await query.OrderBySql("d.data ->> 'unitCode' COLLATE \"C\"").Take(limit + 1).ToListAsync(cancellationToken);
+        var items = plans.Take(limit).Select(UnitPlanResponse.From).ToList();
+        return TypedResults.Ok(new Page<UnitPlanResponse>(items, plans.Count > limit ? items[^1].UnitCode : null));
     }
 
     private static async Task<Results<Ok<UnitPlanResponse>, ProblemHttpResult>> Get(

@@ -1,6 +1,8 @@
+using LearningWeek.ApiDefaults.Http;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.EventSourcing;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LearningWeek.Planning.Units;
@@ -32,11 +34,22 @@ public static class ReadUnits
 
     private static async Task<Results<Ok<Page<UnitResponse>>, ValidationProblem>> List(
         IQuerySession session, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken,
-        string? wardCode = null, UnitKind? kind = null, bool? active = null, string? after = null, int limit = 50)
+        string? wardCode = null, string? kind = null, bool? active = null, string? after = null, int limit = 50)
     {
         if (limit is < 1 or > MaxPageSize)
         {
             return PlanningProblems.BadQuery("limit", $"Từ 1 đến {MaxPageSize}.");
+        }
+
+        UnitKind? kindFilter = null;
+        if (kind is not null)
+        {
+            if (!KebabEnum.TryParse<UnitKind>(kind, out var parsed))
+            {
+                return PlanningProblems.BadQuery("kind", "Một trong: " + string.Join(", ", Enum.GetValues<UnitKind>().Select(KebabEnum.Name)) + ".");
+            }
+
+            kindFilter = parsed;
         }
 
         // Units and ward officers see their own ward; city systems and ops any ward they ask for.
@@ -48,7 +61,7 @@ public static class ReadUnits
             query = query.Where(unit => unit.WardCode == ward);
         }
 
-        if (kind is { } k)
+        if (kindFilter is { } k)
         {
             query = query.Where(unit => unit.Kind == k);
         }
@@ -60,10 +73,11 @@ public static class ReadUnits
 
         if (after is not null)
         {
-            query = query.Where(unit => string.Compare(unit.Code, after, StringComparison.Ordinal) > 0);
+            // Codes compare as plain bytes (the codes are ASCII), as they are ordered below.
+            query = query.Where(unit => unit.MatchesSql("d.data ->> 'code' COLLATE \"C\" > ?", after));
         }
 
-        var units = await query.OrderBy(unit => unit.Code).Take(limit + 1).ToListAsync(cancellationToken);
+        var units = await query.OrderBySql("d.data ->> 'code' COLLATE \"C\"").Take(limit + 1).ToListAsync(cancellationToken);
         var items = units.Take(limit).Select(UnitResponse.From).ToList();
         return TypedResults.Ok(new Page<UnitResponse>(items, units.Count > limit ? items[^1].Code : null));
     }
