@@ -17,14 +17,6 @@ var gateway = builder.AddProject<Projects.LearningWeek_Gateway>("gateway");
 var tokenIssuer = gateway.GetEndpoint("http");
 
 // The three services: each owns its event store and talks to the others only over the bus.
-var planning = builder.AddProject<Projects.LearningWeek_Planning>("planning")
-    .WithReference(planningDb).WaitFor(planningDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithTokenAuthority(tokenIssuer)
-    .WithEnvironment("SampleData__Enabled", builder.Configuration.GetValue("SampleData:Enabled", true).ToString())
-    .WithHttpHealthCheck("/health")
-    .WithInternalHttpEndpoint();
-
 var activityReporting = builder.AddProject<Projects.LearningWeek_ActivityReporting>("activity-reporting")
     .WithReference(reportingDb).WaitFor(reportingDb)
     .WithReference(messaging).WaitFor(messaging)
@@ -38,6 +30,18 @@ var libraryFund = builder.AddProject<Projects.LearningWeek_LibraryFund>("library
     .WithTokenAuthority(tokenIssuer)
     .WithHttpHealthCheck("/health")
     .WithInternalHttpEndpoint();
+
+var planning = builder.AddProject<Projects.LearningWeek_Planning>("planning")
+    .WithReference(planningDb).WaitFor(planningDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithTokenAuthority(tokenIssuer)
+    .WithEnvironment("SampleData__Enabled", builder.Configuration.GetValue("SampleData:Enabled", true).ToString())
+    .WithHttpHealthCheck("/health")
+    .WithInternalHttpEndpoint()
+    // The services that follow Planning's events are up (their queues bound) before it
+    // publishes the sample plan, so none of its events is published to no one.
+    .WaitFor(activityReporting)
+    .WaitFor(libraryFund);
 
 // The gateway: the only way in, on a fixed local port (Gateway:Port, 8080 by default), and the
 // issuer of the tokens.

@@ -6,6 +6,7 @@
 #   deploy/local/infra.sh down     stop the servers this script started
 #   deploy/local/infra.sh status   show what is running
 #   deploy/local/infra.sh env      print the connection strings as shell exports
+#   deploy/local/infra.sh reset    wipe the local data: drop and recreate the databases, reset RabbitMQ
 #
 # The credentials below are LOCAL-DEVELOPMENT DEFAULTS, for loopback servers on a developer's or
 # CI machine only; the production configuration never uses them (see README, "Configuration").
@@ -168,5 +169,16 @@ case "${1:-up}" in
     if rabbit_running; then echo "RabbitMQ: running on $MQ_HOST:$MQ_PORT"; else echo "RabbitMQ: not running"; fi
     ;;
   env) print_env ;;
-  *) echo "usage: $0 up|down|status|env" >&2; exit 2 ;;
+  reset)
+    postgres_up
+    for db in "${PG_DATABASES[@]}"; do
+      as_postgres psql -q -p "$PG_PORT" -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
+    done
+    postgres_up
+    rabbitmq_up
+    as_root rabbitmqctl -q stop_app >/dev/null && as_root rabbitmqctl -q reset >/dev/null && as_root rabbitmqctl -q start_app >/dev/null
+    rabbitmq_up
+    say "local data wiped: empty databases, empty broker"
+    ;;
+  *) echo "usage: $0 up|down|status|env|reset" >&2; exit 2 ;;
 esac

@@ -1,14 +1,17 @@
+using FluentValidation;
+using LearningWeek.ActivityReporting;
+using LearningWeek.ActivityReporting.Plans;
 using LearningWeek.ApiDefaults;
 using LearningWeek.EventSourcing;
-using LearningWeek.ActivityReporting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApiDefaults();
-builder.Services.AddReportingApiOpenApi();
-builder.AddEventStore("reportingdb", schemaName: "reporting");
-builder.AddIntegrationBus();
+builder.Services.AddReportingOpenApi();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.AddReportingStore();
+builder.AddIntegrationBus(bus => bus.AddConsumer<PlanningEventsConsumer>(typeof(PlanningEventsConsumerDefinition)));
 
 var app = builder.Build();
 

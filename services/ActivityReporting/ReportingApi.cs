@@ -1,5 +1,10 @@
+using LearningWeek.ActivityReporting.Activities;
+using LearningWeek.ActivityReporting.Progress;
+using LearningWeek.ActivityReporting.UnitReports;
+using LearningWeek.ActivityReporting.WardReports;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.OpenApi;
+using LearningWeek.EventSourcing.Publishing;
 
 namespace LearningWeek.ActivityReporting;
 
@@ -8,7 +13,7 @@ public static class ReportingApi
 {
     public const string Prefix = "/api/reporting";
 
-    public static IServiceCollection AddReportingApiOpenApi(this IServiceCollection services) =>
+    public static IServiceCollection AddReportingOpenApi(this IServiceCollection services) =>
         services.AddLearningWeekOpenApi(
             "LearningWeek ActivityReporting API",
             "Báo cáo hoạt động, báo cáo kết quả của đơn vị, tiến độ và báo cáo tổng hợp của phường.");
@@ -16,8 +21,27 @@ public static class ReportingApi
     public static IEndpointRouteBuilder MapReportingApi(this IEndpointRouteBuilder app)
     {
         app.MapLearningWeekOpenApi(Prefix);
-        var api = app.MapGroup(Prefix).WithTags("ActivityReporting");
-        api.MapWhoAmI();
+        var api = app.MapGroup(Prefix);
+        api.MapWhoAmI().WithTags("Identity");
+        api.MapEventFeed().WithTags("Events");
+
+        var activities = api.MapGroup("/activities").WithTags("Activity reports");
+        ReportActivity.Map(activities);
+        ChangeActivity.Map(activities);
+        ReadActivities.Map(activities);
+
+        var unitReport = api.MapGroup("/plans/{planId:guid}/units/{unitCode}/report").WithTags("Unit reports");
+        SubmitUnitReport.Map(unitReport);
+        ReviewUnitReport.Map(unitReport);
+        ReadUnitReport.Map(unitReport);
+
+        var plans = api.MapGroup("/plans").WithTags("Progress");
+        GetProgress.Map(plans);
+
+        var wardReport = api.MapGroup("/plans/{planId:guid}/ward-report").WithTags("Ward report");
+        CompileWardReport.Map(wardReport);
+        SubmitWardReport.Map(wardReport);
+        ReadWardReport.Map(wardReport);
         return app;
     }
 }

@@ -2,8 +2,9 @@ namespace LearningWeek.Contracts.Planning;
 
 /// <summary>
 /// A plan was issued: from now on units report against it. Carries everything the other services
-/// need: the period, the activity lines, the deadlines (as "before day D" dates and as the
-/// instants 00:00 of D in Vietnam), the audiences and the units that must report at issue.
+/// need: who issued it (body, place, signature, the authority whose decision it carries out), the
+/// period, the activity lines, the deadlines (as "before day D" dates and as the instants 00:00 of
+/// D in Vietnam), the audiences and the units that must report at issue.
 /// </summary>
 public sealed record PlanIssued(
     Guid PlanId,
@@ -11,6 +12,10 @@ public sealed record PlanIssued(
     string Title,
     string? Number,
     int Year,
+    string IssuingBody,
+    string ParentAuthority,
+    string Place,
+    PlanSignature? Signature,
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
     IReadOnlyList<PlanActivityLine> ActivityLines,

@@ -37,7 +37,10 @@ public sealed class PlanningEventMapper : IIntegrationEventMapper
         var content = e.Content;
         var deadlines = content.Deadlines!;
         return new Public.PlanIssued(
-            e.PlanId, e.WardCode, content.Title, e.Number, content.Year, content.Period!.Start, content.Period.End,
+            e.PlanId, e.WardCode, content.Title, e.Number, content.Year,
+            content.IssuingBody, content.LegalBasis.Issuer, content.Place,
+            content.Signature is { } signature ? new Public.PlanSignature(signature.Authority, signature.OnBehalfOf, signature.Position, signature.Signer) : null,
+            content.Period!.Start, content.Period.End,
             Lines(e.ActivityLines),
             deadlines.UnitsReportBefore, deadlines.UnitsReportDueAt, deadlines.WardReportBefore, deadlines.WardReportDueAt,
             Audiences(e.Responsibilities, deadlines),
