@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LearningWeek.Testing;
+
+namespace LearningWeek.ActivityReporting.Tests.Api;
+
+/// <summary>Activity and unit reports through the API: bad input named and never stored, object-level rules, concurrency.</summary>
+public sealed class ActivityApiTests(ActivityReportingService service) : IClassFixture<ActivityReportingService>
+{
+    private readonly PlanningFeed _feed = new(service.Factory.Services);
+
+    private static JsonObject Activity(Guid planId) => JsonSerializer.SerializeToNode(new
+    {
+        planId,
+        lineCode = "3.2",
+        title = "Ngày hội văn hoá đọc",
+        heldOn = "2026-10-02",
+        location = "Thư viện trường",
+        formats = new[] { "Ngày hội văn hoá đọc", "Tủ sách góc lớp" },
+        participants = new { students = 450, teachersAndStaff = 32, parents = 60 },
+        sessions = 2,
+        evidence = new[] { new { url = "https://thtamhung.edu.vn/tin/ngay-hoi-doc-sach", caption = "Tin trên website của trường" } },
+        notes = "Phối hợp với thư viện phường.",
+    })!.AsObject();
+
+    public static TheoryData<string, string, int, string> BadActivities => new()
+    {
+        { "missing plan", """{"planId": null}""", 400, "planId" },
+        { "unknown plan", $$"""{"planId": "{{Guid.NewGuid()}}"}""", 404, "planId" },
+        { "unknown line", """{"lineCode": "9.9"}""", 422, "lineCode" },
+        { "line for schools only", """{"lineCode": "3.3"}""", -1, "lineCode" },
+        { "missing title", """{"title": ""}""", 400, "title" },
+        { "title too long", $$"""{"title": "{{new string('x', 301)}}"}""", 400, "title" },
+        { "non-NFC title", "{\"title\": \"Nga\u0300y ho\u0323i\"}", 400, "title" },
+        { "date in the wrong format", """{"heldOn": "02/10/2026"}""", 400, "heldOn" },
+        { "date outside the week without a reason", """{"heldOn": "2026-10-20"}""", 422, "heldOn" },
+        { "missing location", """{"location": null}""", 400, "location" },
+        { "empty format", """{"formats": [""]}""", 400, "formats[0]" },
+        { "negative students", """{"participants": {"students": -5}}""", 400, "participants.students" },
+        { "absurd parents", """{"participants": {"parents": 5000000}}""", 400, "participants.parents" },
+        { "fractional members", """{"participants": {"members": 2.5}}""", 400, "participants.members" },
+        { "participants as text", """{"participants": {"students": "nhiều"}}""", 400, "participants.students" },
+        { "zero sessions", """{"sessions": 0}""", 400, "sessions" },
+        { "evidence not a web address", """{"evidence": [{"url": "ftp://example.org/a.jpg", "caption": "Ảnh"}]}""", 400, "evidence[0].url" },
+        { "evidence without caption", """{"evidence": [{"url": "https://example.org/a.jpg"}]}""", 400, "evidence[0].caption" },
+        { "notes too long", $$"""{"notes": "{{new string('x', 4001)}}"}""", 400, "notes" },
+        { "unknown field", """{"participans": {"students": 1}}""", 400, "participans" },
+        { "another unit", """{"unitCode": "TH-LAPLE"}""", 403, "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadActivities))]
+    public async Task A_bad_activity_report_is_refused_naming_the_field_and_nothing_is_stored(string kind, string patch, int status, string field)
+    {
+        var (planId, school) = await PlanWithSchool(unitKind: kind == "line for schools only" ? "mass-organisation" : "primary");
+        var body = Activity(planId);
+        foreach (var (name, value) in JsonNode.Parse(patch)!.AsObject())
+        {
+            body[name] = value?.DeepClone();
+        }
+
+        using var response = await school.PostAsync("/api/reporting/activities", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((status == -1 ? 422 : status) == (int)response.StatusCode, $"{kind}: {(int)response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        if (field.Length > 0)
+        {
+            Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{kind}: {text}");
+        }
+
+        var stored = await service.CreateClient(TestTokens.WardOfficer(_feed.Ward)).GetFromJsonAsync<JsonElement>($"/api/reporting/activities?planId={planId}&includeWithdrawn=true");
+        Assert.Equal(0, stored.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_unit_corrects_and_withdraws_its_report_with_history_and_a_stale_if_match_is_412()
+    {
+        var (planId, school) = await PlanWithSchool();
+        using var created = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var firstETag = created.Headers.ETag!.Tag;
+
+        var correction = Activity(planId);
+        correction["participants"] = JsonNode.Parse("""{"students": 480, "teachersAndStaff": 32, "parents": 60}""");
+        using var corrected = await Send(school, HttpMethod.Put, $"/api/reporting/activities/{id}", correction, firstETag);
+        using var stale = await Send(school, HttpMethod.Put, $"/api/reporting/activities/{id}", Activity(planId), firstETag);
+        using var withdrawn = await Send(school, HttpMethod.Delete, $"/api/reporting/activities/{id}?reason=Tr%C3%B9ng", null, corrected.Headers.ETag!.Tag);
+
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/activities/{id}");
+        Assert.True(report.GetProperty("withdrawn").GetBoolean());
+        Assert.Equal([450, 480], report.GetProperty("history").EnumerateArray().Select(r => r.GetProperty("content").GetProperty("participants").GetProperty("students").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Units_see_and_change_only_their_own_reports()
+    {
+        var (planId, school) = await PlanWithSchool();
+        using var created = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var other = service.CreateClient(TestTokens.Unit("TH-LAPLE", _feed.Ward));
+
+        using var read = await other.GetAsync($"/api/reporting/activities/{id}");
+        using var change = await Send(other, HttpMethod.Delete, $"/api/reporting/activities/{id}", null, null);
+        using var submit = await other.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { results = "Báo cáo thay" });
+        using var accept = await other.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report/accept", new { });
+        using var progress = await other.GetAsync($"/api/reporting/plans/{planId}/progress");
+        using var compile = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { });
+
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, change.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, submit.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, progress.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, compile.StatusCode);
+        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report");
+        Assert.Equal("open", report.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_report_after_the_units_report_was_accepted_is_409()
+    {
+        var (planId, school) = await PlanWithSchool();
+        var officer = service.CreateClient(TestTokens.WardOfficer(_feed.Ward));
+        using (var submitted = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { results = "Đã tổ chức." }))
+        {
+            Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+            Assert.False((await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("onTime").GetBoolean()); // due 15/10/2026, long past
+        }
+
+        using (var accepted = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report/accept", new { }))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        using var late = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)));
+        using var returnWithoutReason = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report/return", new { });
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("unit-report-accepted", await late.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, returnWithoutReason.StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_unit_report_narratives_are_named()
+    {
+        var (planId, school) = await PlanWithSchool();
+
+        using var missing = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { highlights = "Tốt" });
+        using var tooLong = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { results = new string('x', 8001) });
+
+        Assert.Contains("results", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report");
+        Assert.Equal(0, report.GetProperty("revision").GetInt32());
+    }
+
+    private async Task<(Guid PlanId, HttpClient School)> PlanWithSchool(string unitKind = "primary")
+    {
+        var planId = Guid.NewGuid();
+        await _feed.Publish(_feed.Issued(planId, PlanningFeed.NextSequence(), ("TH-TAMHUNG", unitKind), ("TH-LAPLE", "primary")));
+        var school = service.CreateClient(TestTokens.Unit("TH-TAMHUNG", _feed.Ward));
+        await Eventually.Get(async () => (await school.GetAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report")).StatusCode,
+            until: status => status == HttpStatusCode.OK);
+        return (planId, school);
+    }
+
+    private static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+
+    private static async Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, JsonObject? body, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : Json(body) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return await client.SendAsync(request);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using LearningWeek.ApiDefaults.Http;
+using LearningWeek.Testing;
+
+namespace LearningWeek.ActivityReporting.Tests.Api;
+
+/// <summary>
+/// The whole Nam Triệu 2025 scenario on real servers: the plan issued in Planning opens the
+/// obligations here through RabbitMQ; three schools and the women's union report; one school is
+/// late; the ward accepts two reports and returns one; the progress is exact; the summary report
+/// is compiled, its .docx holds the same figures in Vietnamese, and it is submitted.
+/// </summary>
+public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture<NamTrieuSystem>
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    [Fact]
+    public async Task From_the_issued_plan_to_the_submitted_ward_report()
+    {
+        await using var city = await OutsideSubscriber.StartAsync(system.Servers.AdministratorOn(system.VirtualHost),
+            "LearningWeek.Contracts.Reporting:UnitReportSubmitted", "LearningWeek.Contracts.Reporting:WardReportSubmitted");
+        var officer = system.Client(TestTokens.WardOfficer());
+        var planId = (await system.Planning(TestTokens.WardOfficer()).GetFromJsonAsync<JsonElement>("/api/planning/plans?year=2025"))
+            .GetProperty("items")[0].GetProperty("id").GetGuid();
+
+        // The plan reached ActivityReporting through RabbitMQ: twelve units must report.
+        var progress = await Eventually.Get(() => officer.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/progress"),
+            until: p => p.GetProperty("ward").GetProperty("expected").GetInt32() == 12, TimeSpan.FromSeconds(30));
+        Assert.Equal(12, progress.GetProperty("ward").GetProperty("expected").GetInt32());
+
+        system.Clock.Now = new DateTimeOffset(2025, 10, 8, 9, 0, 0, Vietnam);
+        await Report("TH-TAMHUNG", planId, "3.2", 2, students: 450, staff: 32, parents: 60, sessions: 2);
+        await Report("TH-TAMHUNG", planId, "3.3", 3, staff: 40, sessions: 1);
+        await Report("THCS-LAPLE", planId, "3.6", 5, students: 120, staff: 8, sessions: 3);
+        await Report("MN-TAMHUNG", planId, "3.1", 1, students: 200, staff: 20, parents: 150, sessions: 1);
+        await Report("HPN-NAMTRIEU", planId, "3.4", 4, residents: 80, members: 45, sessions: 2);
+
+        system.Clock.Now = new DateTimeOffset(2025, 10, 14, 16, 0, 0, Vietnam);
+        foreach (var unit in new[] { "TH-TAMHUNG", "MN-TAMHUNG", "HPN-NAMTRIEU" })
+        {
+            Assert.True(await Submit(unit, planId), $"{unit} should be on time");
+        }
+
+        system.Clock.Now = new DateTimeOffset(2025, 10, 15, 8, 30, 0, Vietnam);
+        Assert.False(await Submit("THCS-LAPLE", planId), "THCS-LAPLE submitted after 00:00 on 15/10 and is late");
+
+        await Review(officer, planId, "TH-TAMHUNG", "accept", new { note = "Đạt yêu cầu" });
+        await Review(officer, planId, "HPN-NAMTRIEU", "accept", new { });
+        await Review(officer, planId, "MN-TAMHUNG", "return", new { reason = "Bổ sung minh chứng cho lễ khai mạc" });
+
+        progress = await Eventually.Get(() => officer.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/progress"),
+            until: p => p.GetProperty("ward").GetProperty("returned").GetInt32() == 1 && p.GetProperty("ward").GetProperty("accepted").GetInt32() == 2);
+        var ward = progress.GetProperty("ward");
+        Assert.Equal((12, 4, 3, 1, 2, 1, 8), (Int(ward, "expected"), Int(ward, "submitted"), Int(ward, "onTime"), Int(ward, "late"),
+            Int(ward, "accepted"), Int(ward, "returned"), Int(ward, "notSubmitted")));
+        Assert.Equal(0.3333, ward.GetProperty("completeness").GetDouble());
+        Assert.Equal(0.25, ward.GetProperty("timeliness").GetDouble());
+        var kinds = progress.GetProperty("byKind").EnumerateArray().ToDictionary(k => k.GetProperty("kind").GetString()!, k => k.GetProperty("rates"));
+        Assert.Equal((2, 1, 1), Rates(kinds["kindergarten"]));
+        Assert.Equal((3, 1, 1), Rates(kinds["primary"]));
+        Assert.Equal((2, 1, 0), Rates(kinds["lower-secondary"]));
+        Assert.Equal((1, 0, 0), Rates(kinds["fatherland-front"]));
+        Assert.Equal((4, 1, 1), Rates(kinds["mass-organisation"]));
+        Assert.Equal(5, Int(progress, "activityReports"));
+        Assert.Equal(9, Int(progress, "sessions"));
+        Assert.Equal(1205, Int(progress, "participantsTotal"));
+        var participants = progress.GetProperty("participants");
+        Assert.Equal((770, 100, 210, 80, 45), (Int(participants, "students"), Int(participants, "teachersAndStaff"), Int(participants, "parents"),
+            Int(participants, "residents"), Int(participants, "members")));
+        var lines = progress.GetProperty("byLine").EnumerateArray().ToDictionary(l => l.GetProperty("lineCode").GetString()!, l => (Int(l, "activityReports"), Int(l, "sessions"), Int(l, "participantsTotal")));
+        Assert.Equal((1, 1, 370), lines["3.1"]);
+        Assert.Equal((1, 2, 542), lines["3.2"]);
+        Assert.Equal((1, 1, 40), lines["3.3"]);
+        Assert.Equal((1, 2, 125), lines["3.4"]);
+        Assert.Equal((0, 0, 0), lines["3.5"]);
+        Assert.Equal((1, 3, 128), lines["3.6"]);
+        Assert.Equal(["01/10/2025", "02/10/2025", "03/10/2025", "04/10/2025", "05/10/2025"],
+            progress.GetProperty("byDay").EnumerateArray().Select(d => d.GetProperty("dayText").GetString()));
+
+        // The ward compiles its report, reviews the document, and submits it before 20/10.
+        system.Clock.Now = new DateTimeOffset(2025, 10, 18, 10, 0, 0, Vietnam);
+        using var compiled = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report",
+            new { number = "25/BC-UBND", assessment = "Tuần lễ được các đơn vị hưởng ứng tích cực.", proposals = "Đề nghị Sở hỗ trợ tài liệu số." });
+        Assert.Equal(HttpStatusCode.Created, compiled.StatusCode);
+        var report = await compiled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(ward.GetRawText(), report.GetProperty("content").GetProperty("figures").GetProperty("ward").GetRawText());
+        Assert.Equal(progress.GetProperty("byLine").GetRawText(), report.GetProperty("content").GetProperty("figures").GetProperty("byLine").GetRawText());
+
+        using var download = await officer.GetAsync($"/api/reporting/plans/{planId}/ward-report?format=docx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType?.MediaType);
+        using (var document = WordprocessingDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), isEditable: false))
+        {
+            var text = document.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
+            Assert.Contains("Độc lập - Tự do - Hạnh phúc", text);
+            Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG NAM TRIỆU", text);
+            Assert.Contains("Số: 25/BC-UBND", text);
+            Assert.Contains("Nam Triệu, ngày 18 tháng 10 năm 2025", text);
+            Assert.Contains("Có 12 đơn vị phải báo cáo kết quả về phường (trước ngày 15/10/2025); đã nộp 4 đơn vị (đạt 33,3%), trong đó đúng hạn 3 đơn vị (đạt 25%), nộp muộn 1 đơn vị", text);
+            Assert.Contains("đã tổ chức 5 hoạt động với 9 buổi, thu hút 1.205 lượt người tham gia", text);
+            Assert.Contains("Đơn vị nộp muộn: Trường THCS Lập Lễ.", text);
+            Assert.Contains("Chưa có số liệu từ hệ thống Tủ sách – Quỹ", text);
+            Assert.Contains("Nguyễn Đức Dũng", text);
+        }
+
+        using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/reporting/plans/{planId}/ward-report/submit");
+        submit.Headers.TryAddWithoutValidation("If-Match", compiled.Headers.ETag!.Tag);
+        using var submitted = await officer.SendAsync(submit);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.True((await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("onTime").GetBoolean());
+        using var recompiled = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { });
+        Assert.Equal(HttpStatusCode.Conflict, recompiled.StatusCode);
+
+        var messages = await city.WaitFor(received => received.Count(m => m.MessageType.EndsWith("WardReportSubmitted", StringComparison.Ordinal)) == 1 && received.Count >= 5);
+        var totals = Assert.Single(messages, m => m.MessageType.EndsWith("WardReportSubmitted", StringComparison.Ordinal)).Message.GetProperty("totals");
+        Assert.Equal(12, Int(totals, "unitsExpected"));
+        Assert.Equal(770, totals.GetProperty("participants").GetProperty("students").GetInt32());
+        Assert.Equal(5, Int(totals, "activityReports"));
+        Assert.False(Assert.Single(messages, m => m.MessageType.EndsWith("UnitReportSubmitted", StringComparison.Ordinal)
+            && m.Message.GetProperty("unitCode").GetString() == "THCS-LAPLE").Message.GetProperty("onTime").GetBoolean());
+    }
+
+    private async Task Report(string unit, Guid planId, string line, int day, int students = 0, int staff = 0, int parents = 0, int residents = 0, int members = 0, int sessions = 1)
+    {
+        using var response = await system.Client(TestTokens.Unit(unit)).PostAsJsonAsync("/api/reporting/activities", new
+        {
+            planId,
+            lineCode = line,
+            title = $"Hoạt động {line} của {unit}",
+            heldOn = $"2025-10-{day:D2}",
+            location = "Tại đơn vị",
+            formats = new[] { "Sinh hoạt chuyên đề" },
+            participants = new { students, teachersAndStaff = staff, parents, residents, members },
+            sessions,
+            evidence = new[] { new { url = $"https://namtrieu.haiphong.gov.vn/tin/{unit.ToLowerInvariant()}-{line}", caption = "Tin bài" } },
+        }, ApiJson.Options);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<bool> Submit(string unit, Guid planId)
+    {
+        using var response = await system.Client(TestTokens.Unit(unit)).PostAsJsonAsync($"/api/reporting/plans/{planId}/units/{unit}/report", new
+        {
+            results = $"{unit} đã tổ chức các hoạt động hưởng ứng Tuần lễ.",
+            highlights = "Học sinh, phụ huynh tham gia đông đủ.",
+            difficulties = "Thiết bị trình chiếu còn thiếu.",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("onTime").GetBoolean();
+    }
+
+    private static async Task Review(HttpClient officer, Guid planId, string unit, string action, object body)
+    {
+        using var response = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/{unit}/report/{action}", body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    private static int Int(JsonElement element, string name) => element.GetProperty(name).GetInt32();
+
+    private static (int Expected, int Submitted, int OnTime) Rates(JsonElement rates) => (Int(rates, "expected"), Int(rates, "submitted"), Int(rates, "onTime"));
+}

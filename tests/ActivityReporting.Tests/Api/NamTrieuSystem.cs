@@ -1,0 +1,106 @@
+extern alias planning;
+using System.Net.Http.Headers;
+using LearningWeek.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LearningWeek.ActivityReporting.Tests.Api;
+
+/// <summary>
+/// Planning and ActivityReporting side by side on real PostgreSQL (a database each) and one real
+/// RabbitMQ virtual host: Planning loads the Nam Triệu 2025 sample (as in a local run) and
+/// publishes its plan, and ActivityReporting opens the units' obligations from it. ActivityReporting
+/// runs on a clock the test sets (the week of the plan, the deadline).
+/// </summary>
+public sealed class NamTrieuSystem : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _reporting;
+    private WebApplicationFactory<planning::Program>? _planning;
+    private readonly List<string> _databases = [];
+
+    public TravellingClock Clock { get; } = new() { Now = new DateTimeOffset(2025, 10, 1, 8, 0, 0, TimeSpan.FromHours(7)) };
+
+    public TestServers Servers { get; private set; } = null!;
+
+    public Uri VirtualHost { get; private set; } = null!;
+
+    public WebApplicationFactory<Program> Reporting => _reporting!;
+
+    public HttpClient Client(string token)
+    {
+        var client = Reporting.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Planning(string token)
+    {
+        var client = _planning!.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Servers = await TestServers.GetAsync();
+        VirtualHost = await Servers.CreateVirtualHostAsync("namtrieu");
+        var reportingDb = await Database("reportingdb");
+        var planningDb = await Database("planningdb");
+
+        // ActivityReporting first, so its queue is bound before Planning publishes the sample plan.
+        _reporting = Host(new WebApplicationFactory<Program>(), "reportingdb", reportingDb, host =>
+            host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)));
+        _reporting.StartServer();
+        _planning = Host(new WebApplicationFactory<planning::Program>(), "planningdb", planningDb, host => host.UseSetting("SampleData:Enabled", "true"));
+        _planning.StartServer();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_planning is not null)
+        {
+            await _planning.DisposeAsync();
+        }
+
+        if (_reporting is not null)
+        {
+            await _reporting.DisposeAsync();
+        }
+
+        foreach (var database in _databases)
+        {
+            await Servers.DropDatabaseAsync(database);
+        }
+
+        if (VirtualHost is not null)
+        {
+            await Servers.DeleteVirtualHostAsync(VirtualHost);
+        }
+    }
+
+    private async Task<string> Database(string name)
+    {
+        var database = await Servers.CreateDatabaseAsync(name);
+        _databases.Add(database);
+        return database;
+    }
+
+    private WebApplicationFactory<T> Host<T>(WebApplicationFactory<T> factory, string connectionName, string database, Action<IWebHostBuilder> configure)
+        where T : class
+    {
+        var configured = factory.WithWebHostBuilder(host =>
+        {
+            host.UseSetting($"ConnectionStrings:{connectionName}", database);
+            host.UseSetting("ConnectionStrings:messaging", VirtualHost.ToString());
+            host.UseSetting("Identity:Authority", TestTokens.Issuer);
+            host.ConfigureTestServices(services => services.TrustTestIssuer());
+            host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            configure(host);
+        });
+        configured.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        return configured;
+    }
+}
