@@ -50,7 +50,8 @@ public sealed class LocalSystem : IAsyncLifetime
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddFilter("Aspire", LogLevel.Warning)
-            .AddFilter("LearningWeek.AppHost.Resources", LogLevel.Warning));
+            .AddFilter("LearningWeek.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error));
 
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);

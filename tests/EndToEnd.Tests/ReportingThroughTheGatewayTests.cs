@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using LearningWeek.Testing;
+
+namespace LearningWeek.EndToEnd.Tests;
+
+/// <summary>The README's reporting walk-through, through the gateway of a running system on the sample plan.</summary>
+[Collection(LocalSystemCollection.Name)]
+public sealed class ReportingThroughTheGatewayTests(LocalSystem system)
+{
+    [Fact]
+    public async Task A_school_and_a_mass_organisation_report_the_ward_reviews_compiles_and_downloads_the_docx()
+    {
+        var officer = await Client("ward-officer");
+        var planId = (await Eventually.Get(() => officer.GetFromJsonAsync<JsonElement>("/api/planning/plans?year=2025"),
+            until: page => page.GetProperty("items").GetArrayLength() > 0)).GetProperty("items")[0].GetProperty("id").GetGuid();
+        await Eventually.Get(() => officer.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/progress"),
+            until: progress => progress.GetProperty("ward").GetProperty("expected").GetInt32() == 12, TimeSpan.FromSeconds(30));
+
+        foreach (var (unit, line, students, residents) in new[] { ("THCS-TAMHUNG", "3.6", 150, 0), ("DTN-NAMTRIEU", "3.4", 0, 60) })
+        {
+            var client = await Client(unit);
+            using var activity = await client.PostAsJsonAsync("/api/reporting/activities", new
+            {
+                planId,
+                lineCode = line,
+                title = "Hoạt động hưởng ứng Tuần lễ",
+                heldOn = "2025-10-03",
+                location = "Nhà văn hoá Tổ dân phố số 3",
+                participants = new { students, residents },
+                sessions = 1,
+            });
+            Assert.Equal(HttpStatusCode.Created, activity.StatusCode);
+            using var report = await client.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/{unit}/report", new { results = "Đã tổ chức hoạt động." });
+            Assert.Equal(HttpStatusCode.Created, report.StatusCode);
+            using var accepted = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/{unit}/report/accept", new { });
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        var progress = await Eventually.Get(() => officer.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/progress"),
+            until: p => p.GetProperty("ward").GetProperty("accepted").GetInt32() >= 2);
+        Assert.True(progress.GetProperty("participantsTotal").GetInt32() >= 210);
+
+        using var compiled = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { number = "25/BC-UBND" });
+        Assert.True(compiled.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await compiled.Content.ReadAsStringAsync());
+        using var download = await officer.GetAsync($"/api/reporting/plans/{planId}/ward-report?format=docx");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        using var document = WordprocessingDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), isEditable: false);
+        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", document.MainDocumentPart!.Document.Body!.InnerText);
+    }
+
+    [Fact]
+    public async Task A_school_writing_for_another_school_is_refused_at_the_gateway()
+    {
+        var school = await Client("TH-TAMHUNG");
+
+        using var response = await school.PostAsJsonAsync($"/api/reporting/plans/{Guid.NewGuid()}/units/TH-LAPLE/report", new { results = "Báo cáo thay" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private async Task<HttpClient> Client(string clientId)
+    {
+        var client = system.CreateGatewayClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SecurityThroughTheGatewayTests.Token(client, clientId));
+        return client;
+    }
+}
