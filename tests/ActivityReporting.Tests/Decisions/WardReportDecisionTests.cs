@@ -4,6 +4,7 @@ using LearningWeek.ActivityReporting.Plans;
 using LearningWeek.ActivityReporting.Progress;
 using LearningWeek.ActivityReporting.UnitReports;
 using LearningWeek.ActivityReporting.WardReports;
+using LearningWeek.Documents;
 using ParticipantCounts = LearningWeek.Contracts.Reporting.ParticipantCounts;
 using LearningWeek.Testing;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LearningWeek.ActivityReporting.WardReports;
+namespace LearningWeek.Documents;
 
 /// <summary>Numbers, money, shares and dates as Vietnamese administrative documents write them.</summary>
 public static class VietnameseText
