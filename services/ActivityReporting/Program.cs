@@ -1,5 +1,6 @@
 using FluentValidation;
 using LearningWeek.ActivityReporting;
+using LearningWeek.ActivityReporting.LibraryFund;
 using LearningWeek.ActivityReporting.Plans;
 using LearningWeek.ApiDefaults;
 using LearningWeek.EventSourcing;
@@ -11,7 +12,11 @@ builder.AddApiDefaults();
 builder.Services.AddReportingOpenApi();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.AddReportingStore();
-builder.AddIntegrationBus(bus => bus.AddConsumer<PlanningEventsConsumer>(typeof(PlanningEventsConsumerDefinition)));
+builder.AddIntegrationBus(bus =>
+{
+    bus.AddConsumer<PlanningEventsConsumer>(typeof(PlanningEventsConsumerDefinition));
+    bus.AddConsumer<LibraryFundEventsConsumer>(typeof(LibraryFundEventsConsumerDefinition));
+});
 
 var app = builder.Build();
 

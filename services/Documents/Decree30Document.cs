@@ -36,6 +36,13 @@ public sealed class Decree30Document
         _body.Add(Paragraph(Center(), Text("―――――――――――", size: SmallSize)));
     }
 
+    /// <summary>Kính gửi: the addressee of a letter, centred under the title.</summary>
+    public Decree30Document Addressee(string addressee)
+    {
+        _body.Add(new Paragraph(Center(), Text("Kính gửi: "), Text(addressee, bold: true)));
+        return this;
+    }
+
     /// <summary>A body paragraph: justified, first line indented 1 cm.</summary>
     public Decree30Document Paragraph(string text)
     {

@@ -1,14 +1,17 @@
+using FluentValidation;
 using LearningWeek.ApiDefaults;
 using LearningWeek.EventSourcing;
 using LearningWeek.LibraryFund;
+using LearningWeek.LibraryFund.Funds;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApiDefaults();
 builder.Services.AddLibraryFundApiOpenApi();
-builder.AddEventStore("libraryfunddb", schemaName: "libraryfund");
-builder.AddIntegrationBus();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.AddLibraryFundStore();
+builder.AddIntegrationBus(bus => bus.AddConsumer<FundsConsumer>(typeof(FundsConsumerDefinition)));
 
 var app = builder.Build();
 

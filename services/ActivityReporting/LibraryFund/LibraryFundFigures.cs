@@ -2,20 +2,21 @@ namespace LearningWeek.ActivityReporting.LibraryFund;
 
 /// <summary>
 /// The Library-Fund figures of a plan (activity line 3.5), kept from LibraryFund's integration
-/// events once that service publishes them. Until then there is no document, and the ward report
-/// shows zeros with a note saying so.
+/// events by <see cref="LibraryFundEventsConsumer"/>. Until the first of them arrives there is no
+/// document, and the ward report shows zeros with a note saying so.
 /// </summary>
 public sealed class LibraryFundFigures
 {
     public Guid Id { get; set; }
 
+    /// <summary>Money pledged and still expected or received (a cancellation takes back what had not arrived).</summary>
     public long PledgedVnd { get; set; }
 
     public long ReceivedVnd { get; set; }
 
     public long AllocatedVnd { get; set; }
 
-    /// <summary>Estimated value of gifts in kind (books, equipment) received, shown apart from money.</summary>
+    /// <summary>Estimated value of gifts in kind (books, equipment, digital resources) received, shown apart from money.</summary>
     public long InKindReceivedVnd { get; set; }
 
     public int BooksReceived { get; set; }
@@ -24,10 +25,16 @@ public sealed class LibraryFundFigures
 
     public int DigitalResources { get; set; }
 
+    /// <summary>Pledges (lượt tài trợ), less those cancelled before anything arrived.</summary>
     public int Donors { get; set; }
+
+    /// <summary>What each pledge promised (kind, quantity), so a cancellation can tell whether anything had arrived.</summary>
+    public Dictionary<Guid, PledgedGift> Pledges { get; set; } = [];
 
     public DateTimeOffset? UpdatedAt { get; set; }
 }
+
+public sealed record PledgedGift(string GiftKind, long Quantity);
 
 /// <summary>The 3.5 figures as a ward report states them.</summary>
 public sealed record FundSnapshot(

@@ -1,4 +1,3 @@
-using JasperFx;
 using LearningWeek.ActivityReporting.UnitReports;
 using LearningWeek.EventSourcing;
 using Marten;
@@ -152,26 +151,7 @@ public sealed class PlanningEventsConsumer(IDocumentStore store, TimeProvider cl
         }
     });
 
-    /// <summary>One transaction per message: its effects and its inbox record; a redelivery is recognised and skipped.</summary>
-    private async Task Handle(Guid messageId, Func<IDocumentSession, Task> effects)
-    {
-        await using var session = store.LightweightSession();
-        if (await session.HasProcessedAsync(InboxName, messageId, CancellationToken.None))
-        {
-            return;
-        }
-
-        await effects(session);
-        session.RecordProcessed(InboxName, messageId, clock.GetUtcNow());
-        try
-        {
-            await session.SaveChangesAsync();
-        }
-        catch (DocumentAlreadyExistsException)
-        {
-            // The same message was handled meanwhile by another delivery: its effects are stored once.
-        }
-    }
+    private Task Handle(Guid messageId, Func<IDocumentSession, Task> effects) => store.RunOnceAsync(InboxName, messageId, clock, effects);
 
     private static async Task Decide(IDocumentSession session, Guid planId, string unitCode, Func<UnitReport?, Decision> decide)
     {

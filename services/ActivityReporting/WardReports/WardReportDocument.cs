@@ -81,10 +81,10 @@ public static class WardReportDocument
             [5200, 4000]);
 
         document.Heading("III. HUY ĐỘNG NGUỒN LỰC XÂY DỰNG TỦ SÁCH, THƯ VIỆN SỐ (NỘI DUNG 3.5)").Paragraph(
-            $"Các tổ chức, cá nhân, cha mẹ học sinh đã cam kết tài trợ {Money(fund.PledgedVnd)} tiền mặt; đã tiếp nhận {Money(fund.ReceivedVnd)} tiền mặt và " +
-            $"hiện vật trị giá ước tính {Money(fund.InKindReceivedVnd)}, trong đó {Number(fund.BooksReceived)} cuốn sách; đã phân bổ {Money(fund.AllocatedVnd)} " +
-            $"cho các tủ sách. Toàn phường có {Number(fund.Bookshelves)} tủ sách, thư viện được xây dựng, bổ sung với {Number(fund.DigitalResources)} tài nguyên số; " +
-            $"{Number(fund.Donors)} nhà tài trợ.");
+            $"Các tổ chức, cá nhân, cha mẹ học sinh đã có {Number(fund.Donors)} lượt cam kết tài trợ, trong đó {Money(fund.PledgedVnd)} tiền mặt; " +
+            $"đã tiếp nhận {Money(fund.ReceivedVnd)} tiền mặt và hiện vật trị giá ước tính {Money(fund.InKindReceivedVnd)}, trong đó {Number(fund.BooksReceived)} " +
+            $"cuốn sách; đã phân bổ {Money(fund.AllocatedVnd)} tiền mặt cho các tủ sách. Toàn phường có {Number(fund.Bookshelves)} tủ sách, thư viện được " +
+            $"xây dựng, bổ sung với {Number(fund.DigitalResources)} tài nguyên số.");
         if (fund.Note is { } note)
         {
             document.Note($"Ghi chú: {note}");

@@ -1,0 +1,18 @@
+namespace LearningWeek.Contracts.LibraryFund;
+
+/// <summary>
+/// A pledge was cancelled: what had not arrived will not (what arrived stays received).
+/// <c>UnreceivedQuantity</c>: The part of the pledge that will not come.
+/// <c>UnreceivedValueVnd</c>: Its value.
+/// </summary>
+public sealed record PledgeCancelled(
+    Guid PledgeId,
+    Guid? PlanId,
+    string WardCode,
+    string GiftKind,
+    long UnreceivedQuantity,
+    long UnreceivedValueVnd,
+    string Reason,
+    DateTimeOffset OccurredAt,
+    Guid SourceEventId,
+    long SourceSequence) : IIntegrationEvent;

@@ -1,0 +1,166 @@
+using JasperFx.Events;
+using LearningWeek.LibraryFund.Funds;
+using LearningWeek.LibraryFund.Pledges;
+using Marten.Events.Projections;
+
+namespace LearningWeek.LibraryFund.Ledger;
+
+/// <summary>
+/// The public ledger of one fund (sổ công khai): a line per pledge with what was pledged,
+/// received, allocated and cancelled, each line with the events it was built from. Built without
+/// donors' contacts, and without the names of individual donors, so nothing personal can leak.
+/// </summary>
+public sealed class FundLedger
+{
+    /// <summary>The fund's key (<see cref="Fund.Key"/>).</summary>
+    public string Id { get; set; } = "";
+
+    public Guid? PlanId { get; set; }
+
+    public string WardCode { get; set; } = "";
+
+    /// <summary>The last event in the ledger: how up to date it is.</summary>
+    public long LastSequence { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public List<LedgerLine> Lines { get; set; } = [];
+
+    public LedgerLine Line(Guid pledgeId) => Lines.First(line => line.PledgeId == pledgeId);
+}
+
+public sealed class LedgerLine
+{
+    public Guid PledgeId { get; set; }
+
+    public DonorKind DonorKind { get; set; }
+
+    /// <summary>An organisation's or association's name; null for an individual (personal data).</summary>
+    public string? DonorName { get; set; }
+
+    public GiftKind GiftKind { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public string? BeneficiaryUnitCode { get; set; }
+
+    public DateTimeOffset PledgedAt { get; set; }
+
+    public long Pledged { get; set; }
+
+    public long PledgedValueVnd { get; set; }
+
+    public long Received { get; set; }
+
+    public long ReceivedValueVnd { get; set; }
+
+    public long Allocated { get; set; }
+
+    public long AllocatedValueVnd { get; set; }
+
+    public bool Cancelled { get; set; }
+
+    /// <summary>What will not come because the pledge was cancelled.</summary>
+    public long Withdrawn { get; set; }
+
+    public long WithdrawnValueVnd { get; set; }
+
+    public List<LedgerAllocation> Allocations { get; set; } = [];
+
+    public List<LedgerEntry> Entries { get; set; } = [];
+}
+
+public sealed record LedgerAllocation(Guid BookshelfId, long Quantity, long ValueVnd);
+
+/// <summary>One event behind a ledger line: its sequence and id in the fund's event store, and what it moved.</summary>
+public sealed record LedgerEntry(
+    long Sequence, Guid EventId, string Type, DateTimeOffset OccurredAt, long Quantity, long ValueVnd, string? ReceiptNumber, DateOnly? ReceivedOn, Guid? BookshelfId);
+
+/// <summary>Pledges, receipts, allocations and cancellations gathered per fund (async: one writer per fund, in event order).</summary>
+public sealed class FundLedgerProjection : MultiStreamProjection<FundLedger, string>
+{
+    public FundLedgerProjection()
+    {
+        Identity<DonationPledged>(e => Fund.Key(e.PlanId, e.WardCode));
+        Identity<DonationReceived>(e => Fund.Key(e.PlanId, e.WardCode));
+        Identity<DonationAllocated>(e => Fund.Key(e.PlanId, e.WardCode));
+        Identity<PledgeCancelled>(e => Fund.Key(e.PlanId, e.WardCode));
+    }
+
+    public void Apply(IEvent<DonationPledged> stored, FundLedger ledger)
+    {
+        var e = stored.Data;
+        ledger.PlanId = e.PlanId;
+        ledger.WardCode = e.WardCode;
+        if (ledger.Lines.Any(line => line.PledgeId == e.PledgeId))
+        {
+            return;
+        }
+
+        ledger.Lines.Add(new LedgerLine
+        {
+            PledgeId = e.PledgeId,
+            DonorKind = e.Donor.Kind,
+            DonorName = e.Donor.Kind == DonorKind.Individual ? null : e.Donor.Name,
+            GiftKind = e.Gift.Kind,
+            Description = e.Gift.Description,
+            BeneficiaryUnitCode = e.BeneficiaryUnitCode,
+            PledgedAt = e.PledgedAt,
+            Pledged = e.Gift.Quantity,
+            PledgedValueVnd = e.Gift.EstimatedValueVnd,
+            Entries = [Entry(stored, "donation-pledged", e.Gift.Quantity, e.Gift.EstimatedValueVnd)],
+        });
+        Touch(ledger, stored);
+    }
+
+    public void Apply(IEvent<DonationReceived> stored, FundLedger ledger)
+    {
+        var e = stored.Data;
+        var line = ledger.Line(e.PledgeId);
+        line.Received += e.Quantity;
+        line.ReceivedValueVnd += e.ValueVnd;
+        line.Entries.Add(Entry(stored, "donation-received", e.Quantity, e.ValueVnd) with { ReceiptNumber = e.ReceiptNumber, ReceivedOn = e.ReceivedOn });
+        Touch(ledger, stored);
+    }
+
+    public void Apply(IEvent<DonationAllocated> stored, FundLedger ledger)
+    {
+        var e = stored.Data;
+        var line = ledger.Line(e.PledgeId);
+        line.Allocated += e.Quantity;
+        line.AllocatedValueVnd += e.ValueVnd;
+        var index = line.Allocations.FindIndex(allocation => allocation.BookshelfId == e.BookshelfId);
+        if (index < 0)
+        {
+            line.Allocations.Add(new LedgerAllocation(e.BookshelfId, e.Quantity, e.ValueVnd));
+        }
+        else
+        {
+            var previous = line.Allocations[index];
+            line.Allocations[index] = previous with { Quantity = previous.Quantity + e.Quantity, ValueVnd = previous.ValueVnd + e.ValueVnd };
+        }
+
+        line.Entries.Add(Entry(stored, "donation-allocated", e.Quantity, e.ValueVnd) with { BookshelfId = e.BookshelfId });
+        Touch(ledger, stored);
+    }
+
+    public void Apply(IEvent<PledgeCancelled> stored, FundLedger ledger)
+    {
+        var e = stored.Data;
+        var line = ledger.Line(e.PledgeId);
+        line.Cancelled = true;
+        line.Withdrawn = e.UnreceivedQuantity;
+        line.WithdrawnValueVnd = e.UnreceivedValueVnd;
+        line.Entries.Add(Entry(stored, "pledge-cancelled", e.UnreceivedQuantity, e.UnreceivedValueVnd));
+        Touch(ledger, stored);
+    }
+
+    private static LedgerEntry Entry(IEvent stored, string type, long quantity, long value) =>
+        new(stored.Sequence, stored.Id, type, stored.Timestamp, quantity, value, null, null, null);
+
+    private static void Touch(FundLedger ledger, IEvent stored)
+    {
+        ledger.LastSequence = Math.Max(ledger.LastSequence, stored.Sequence);
+        ledger.UpdatedAt = stored.Timestamp;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using FluentValidation;
+using LearningWeek.ApiDefaults.Http;
+using LearningWeek.ApiDefaults.Identity;
+using LearningWeek.ApiDefaults.Validation;
+using LearningWeek.EventSourcing;
+using LearningWeek.LibraryFund.Bookshelves;
+using Marten;
+
+namespace LearningWeek.LibraryFund.Pledges;
+
+/// <summary>
+/// Phân bổ: the ward officer moves part of what a pledge brought to a bookshelf of the ward. Never
+/// more than was received and not yet allocated, however many officers allocate at once: the
+/// pledge's stream version is the guard.
+/// </summary>
+public static class AllocateDonation
+{
+    /// <summary>How often an allocation is decided again when another change to the pledge won the race (without If-Match).</summary>
+    public const int Attempts = 5;
+
+    public sealed record Request(Guid? BookshelfId, long? Quantity);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(request => request.BookshelfId).NotNull().WithMessage("Bắt buộc chọn tủ sách.");
+            RuleFor(request => request.Quantity).NotNull().WithMessage("Bắt buộc nhập số lượng phân bổ.")
+                .GreaterThan(0).WithMessage("Phải lớn hơn 0.")
+                .LessThanOrEqualTo(PledgeDonation.MaxVnd).WithMessage($"Tối đa {PledgeDonation.MaxVnd:N0}.");
+        }
+    }
+
+    public static Decision Decide(Pledge pledge, Bookshelf? shelf, Request request, Caller caller, DateTimeOffset now)
+    {
+        if (!caller.MayActForWard(pledge.WardCode))
+        {
+            return DomainError.Forbidden("Chỉ cán bộ của phường phân bổ tài trợ", "Only an officer of the pledge's ward allocates it.");
+        }
+
+        if (shelf is null || shelf.WardCode != pledge.WardCode)
+        {
+            return DomainError.NotFound("Không tìm thấy tủ sách", $"No bookshelf {request.BookshelfId} in ward {pledge.WardCode}.", "bookshelfId");
+        }
+
+        switch (pledge.Gift.Kind)
+        {
+            case GiftKind.Books when shelf.Kind == BookshelfKind.Digital:
+                return DomainError.Rule("books-on-digital-shelf", "Tủ sách số không nhận sách in", "Printed books go to a physical bookshelf.", "bookshelfId");
+            case GiftKind.Digital when shelf.Kind != BookshelfKind.Digital:
+                return DomainError.Rule("digital-gift-on-physical-shelf", "Tài nguyên số chỉ phân bổ cho tủ sách số", "Digital resources go to a digital bookshelf.", "bookshelfId");
+        }
+
+        var quantity = request.Quantity!.Value;
+        if (quantity > pledge.Unallocated)
+        {
+            return DomainError.Conflict(
+                "allocation-exceeds-received",
+                "Số phân bổ vượt số đã tiếp nhận",
+                $"Only {pledge.Unallocated:N0} of the {pledge.Received:N0} received remain to be allocated.",
+                "quantity");
+        }
+
+        // The last part takes what value is left, so allocated value never exceeds received value and adds up exactly.
+        var remainingValue = pledge.ReceivedValueVnd - pledge.AllocatedValueVnd;
+        var value = quantity == pledge.Unallocated ? remainingValue : Math.Min(pledge.Gift.ValueOf(quantity), remainingValue);
+        return Decision.Of(new DonationAllocated(pledge.Id, pledge.PlanId, pledge.WardCode, pledge.Gift.Kind, shelf.Id, quantity, value, now, caller.ClientId));
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder pledges) =>
+        pledges.MapPost("/{id:guid}/allocations", Handle)
+            .RequireAuthorization(Policies.WardOfficer)
+            .Validates<Request>()
+            .WithIdempotency()
+            .Produces<PledgeResponse>(StatusCodes.Status201Created)
+            .WithName("AllocateDonation")
+            .WithSummary("Allocate part of what a pledge brought to a bookshelf; never more than received (ward officer; If-Match)");
+
+    private static async Task<IResult> Handle(Guid id, Request request, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!ETags.TryReadIfMatch(http.Request, out var expected))
+        {
+            return CommandResults.BadIfMatch();
+        }
+
+        var caller = user.Caller();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var shelf = await session.LoadAsync<Bookshelf>(request.BookshelfId!.Value, cancellationToken);
+            var outcome = await session.DecideAsync<Pledge>(id, expected, pledge => Decide(pledge, shelf, request, caller, clock.GetUtcNow()), cancellationToken);
+            if (outcome is CommandOutcome<Pledge>.VersionMismatch { ClientExpectedVersion: false } && attempt < Attempts)
+            {
+                // Another receipt or allocation of this pledge was saved meanwhile; decide again on the new state.
+                continue;
+            }
+
+            return PledgeResults.From(outcome, id, caller, http, StatusCodes.Status201Created);
+        }
+    }
+}
