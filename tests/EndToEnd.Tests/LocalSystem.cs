@@ -27,6 +27,15 @@ public sealed class LocalSystem : IAsyncLifetime
 
     public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway", "http");
 
+    /// <summary>A gateway client with a token from the gateway's issuer for a local-development client (secret <c>local-{clientId}</c>).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string clientId)
+    {
+        var client = CreateGatewayClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", await SecurityThroughTheGatewayTests.Token(client, clientId));
+        return client;
+    }
+
     public async Task InitializeAsync()
     {
         Servers = await TestServers.GetAsync();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LearningWeek.Testing;
@@ -79,10 +78,5 @@ public sealed class PlanningThroughTheGatewayTests(LocalSystem system)
         Assert.Equal("2027-10-15T00:00:00+07:00", message.Message.GetProperty("unitsReportDueAt").GetString());
     }
 
-    private async Task<HttpClient> Client(string clientId)
-    {
-        var client = system.CreateGatewayClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SecurityThroughTheGatewayTests.Token(client, clientId));
-        return client;
-    }
+    private Task<HttpClient> Client(string clientId) => system.SignedInClientAsync(clientId);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
@@ -62,10 +61,5 @@ public sealed class ReportingThroughTheGatewayTests(LocalSystem system)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    private async Task<HttpClient> Client(string clientId)
-    {
-        var client = system.CreateGatewayClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SecurityThroughTheGatewayTests.Token(client, clientId));
-        return client;
-    }
+    private Task<HttpClient> Client(string clientId) => system.SignedInClientAsync(clientId);
 }

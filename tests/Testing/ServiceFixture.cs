@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace LearningWeek.Testing;
@@ -41,17 +39,7 @@ public abstract class ServiceFixture<TEntryPoint> : IAsyncLifetime where TEntryP
         Servers = await TestServers.GetAsync();
         DatabaseConnectionString = await Servers.CreateDatabaseAsync(ConnectionName);
         VirtualHost = await Servers.CreateVirtualHostAsync(ConnectionName);
-        _factory = new WebApplicationFactory<TEntryPoint>().WithWebHostBuilder(host =>
-        {
-            host.UseSetting($"ConnectionStrings:{ConnectionName}", DatabaseConnectionString);
-            host.UseSetting("ConnectionStrings:messaging", VirtualHost.ToString());
-            host.UseSetting("Identity:Authority", TestTokens.Issuer);
-            host.ConfigureTestServices(services => services.TrustTestIssuer());
-            // Warnings and errors only: a failing test's output should show what went wrong.
-            host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            ConfigureHost(host);
-        });
-        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0)); // real HTTP on a free loopback port
+        _factory = new WebApplicationFactory<TEntryPoint>().OnTestServers(ConnectionName, DatabaseConnectionString, VirtualHost, ConfigureHost);
         _factory.StartServer(); // now: a service that cannot start fails the fixture, not a random test
     }
 

@@ -69,7 +69,7 @@ public sealed class ActivityRequestValidator : AbstractValidator<ActivityRequest
             RuleFor(activity => activity.Participants!.Residents).Must(InRange).WithMessage(RangeMessage);
             RuleFor(activity => activity.Participants!.Members).Must(InRange).WithMessage(RangeMessage);
         });
-        RuleFor(activity => activity.Sessions).InclusiveBetween(1, MaxSessions).WithMessage($"Số buổi từ 1 đến {MaxSessions:N0}.")
+        RuleFor(activity => activity.Sessions).InclusiveBetween(1, MaxSessions).WithMessage(string.Create(VietnamTime.Culture, $"Số buổi từ 1 đến {MaxSessions:N0}."))
             .When(activity => activity.Sessions is not null);
         RuleFor(activity => activity.Evidence).Must(evidence => evidence is null || evidence.Count <= 20).WithMessage("Tối đa 20 minh chứng.");
         RuleForEach(activity => activity.Evidence).ChildRules(evidence =>
@@ -82,7 +82,7 @@ public sealed class ActivityRequestValidator : AbstractValidator<ActivityRequest
         RuleFor(activity => activity.Notes).OptionalText(4000, multiline: true);
     }
 
-    private static string RangeMessage => $"Số nguyên từ 0 đến {MaxParticipants:N0}.";
+    private static string RangeMessage => string.Create(VietnamTime.Culture, $"Số nguyên từ 0 đến {MaxParticipants:N0}.");
 
     private static bool InRange(int? count) => count is null or (>= 0 and <= MaxParticipants);
 

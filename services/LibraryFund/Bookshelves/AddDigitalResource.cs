@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using FluentValidation;
 using LearningWeek.ApiDefaults.Http;
@@ -36,7 +37,7 @@ public static class AddDigitalResource
 
         if (shelf.DigitalResources.Count >= MaxResources)
         {
-            return DomainError.Rule("bookshelf-full", "Tủ sách đã đủ số tài nguyên tối đa", $"A bookshelf holds at most {MaxResources:N0} digital resources.");
+            return DomainError.Rule("bookshelf-full", "Tủ sách đã đủ số tài nguyên tối đa", string.Create(CultureInfo.InvariantCulture, $"A bookshelf holds at most {MaxResources:N0} digital resources."));
         }
 
         if (shelf.DigitalResources.Any(resource => string.Equals(resource.Url, request.Url, StringComparison.OrdinalIgnoreCase)))

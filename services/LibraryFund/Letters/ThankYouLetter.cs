@@ -94,8 +94,13 @@ public static class ThankYouLetter
         document.Paragraph(
             $"{fund.IssuingBody} trân trọng cảm ơn sự quan tâm, ủng hộ quý báu của {donor} đối với phong trào khuyến học, khuyến tài, xây dựng " +
             "xã hội học tập của địa phương. Sự đóng góp của quý vị sẽ giúp học sinh và người dân có thêm sách, tài liệu và cơ hội học tập suốt đời.");
-        document.Paragraph($"Kính chúc {donor} sức khoẻ, hạnh phúc và thành công./.");
-        return document.Close([donor, "Lưu: VT, VHXH"], fund.Signature!);
+        document.Paragraph(pledge.Donor.Kind switch
+        {
+            DonorKind.Organisation => $"Kính chúc {donor} ngày càng phát triển, thành công./.",
+            DonorKind.ParentsAssociation => $"Kính chúc {donor} cùng các gia đình sức khoẻ, hạnh phúc./.",
+            _ => $"Kính chúc {donor} và gia đình sức khoẻ, hạnh phúc./.",
+        });
+        return document.Close(["Như trên", "Lưu: VT, VHXH"], fund.Signature!);
     }
 
     private static string Gift(Gift gift, long received, long value) => gift.Kind switch

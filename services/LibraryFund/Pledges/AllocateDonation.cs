@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using FluentValidation;
 using LearningWeek.ApiDefaults.Http;
@@ -28,7 +29,7 @@ public static class AllocateDonation
             RuleFor(request => request.BookshelfId).NotNull().WithMessage("Bắt buộc chọn tủ sách.");
             RuleFor(request => request.Quantity).NotNull().WithMessage("Bắt buộc nhập số lượng phân bổ.")
                 .GreaterThan(0).WithMessage("Phải lớn hơn 0.")
-                .LessThanOrEqualTo(PledgeDonation.MaxVnd).WithMessage($"Tối đa {PledgeDonation.MaxVnd:N0}.");
+                .LessThanOrEqualTo(PledgeDonation.MaxVnd).WithMessage(string.Create(VietnamTime.Culture, $"Tối đa {PledgeDonation.MaxVnd:N0}."));
         }
     }
 
@@ -58,7 +59,7 @@ public static class AllocateDonation
             return DomainError.Conflict(
                 "allocation-exceeds-received",
                 "Số phân bổ vượt số đã tiếp nhận",
-                $"Only {pledge.Unallocated:N0} of the {pledge.Received:N0} received remain to be allocated.",
+                string.Create(CultureInfo.InvariantCulture, $"Only {pledge.Unallocated:N0} of the {pledge.Received:N0} received remain to be allocated."),
                 "quantity");
         }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LearningWeek.LibraryFund.Pledges;
 
 public enum DonorKind
@@ -33,6 +35,7 @@ public sealed record Donor(DonorKind Kind, string Name, string? Contact);
 /// <summary>What is pledged: an amount of VND, or a number of books, pieces of equipment or digital resources with their estimated value.</summary>
 public sealed record Gift(GiftKind Kind, string Description, long Quantity, long EstimatedValueVnd, IReadOnlyList<string> Titles)
 {
+    [JsonIgnore]
     public bool IsMoney => Kind == GiftKind.Money;
 
     /// <summary>The value of part of the gift: the amount itself for money, a proportional share of the estimate otherwise.</summary>

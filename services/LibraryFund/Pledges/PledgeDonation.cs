@@ -47,8 +47,8 @@ public static class PledgeDonation
             RuleFor(pledge => pledge.Quantity).NotNull().WithMessage("Bắt buộc nhập số lượng (số tiền VND, số cuốn, số chiếc, số tài nguyên).")
                 .GreaterThan(0).WithMessage("Phải lớn hơn 0.")
                 .Must((pledge, quantity) => pledge.GiftKind is not { } kind || quantity <= MaxQuantity[kind])
-                .WithMessage((pledge, _) => $"Tối đa {MaxQuantity[pledge.GiftKind ?? GiftKind.Money]:N0}.");
-            RuleFor(pledge => pledge.EstimatedValueVnd).InclusiveBetween(0, MaxVnd).WithMessage($"Giá trị ước tính từ 0 đến {MaxVnd:N0} đồng.")
+                .WithMessage((pledge, _) => string.Create(VietnamTime.Culture, $"Tối đa {MaxQuantity[pledge.GiftKind ?? GiftKind.Money]:N0}."));
+            RuleFor(pledge => pledge.EstimatedValueVnd).InclusiveBetween(0, MaxVnd).WithMessage(string.Create(VietnamTime.Culture, $"Giá trị ước tính từ 0 đến {MaxVnd:N0} đồng."))
                 .When(pledge => pledge.EstimatedValueVnd is not null);
             RuleFor(pledge => pledge.EstimatedValueVnd).NotNull().WithMessage("Bắt buộc nhập giá trị ước tính của thiết bị (VND).")
                 .When(pledge => pledge.GiftKind == GiftKind.Equipment);
@@ -71,15 +71,21 @@ public static class PledgeDonation
             return DomainError.NotFound("Không tìm thấy kế hoạch", $"No plan {planId} in ward {ward}.", "planId");
         }
 
-        var beneficiaryCode = request.BeneficiaryUnitCode ?? (caller.IsUnit ? caller.UnitCode : null);
+        if (request.BookshelfId is { } shelfId && (bookshelf is null || bookshelf.WardCode != ward))
+        {
+            return DomainError.NotFound("Không tìm thấy tủ sách", $"No bookshelf {shelfId} in ward {ward}.", "bookshelfId");
+        }
+
+        var beneficiaryCode = BeneficiaryOf(request, caller, bookshelf);
         if (beneficiaryCode is not null && (beneficiary is null || beneficiary.WardCode != ward))
         {
             return DomainError.NotFound("Không tìm thấy đơn vị thụ hưởng", $"No unit {beneficiaryCode} in ward {ward}.", "beneficiaryUnitCode");
         }
 
-        if (request.BookshelfId is { } shelfId && (bookshelf is null || bookshelf.WardCode != ward))
+        if (bookshelf is not null && bookshelf.HostUnitCode != beneficiaryCode)
         {
-            return DomainError.NotFound("Không tìm thấy tủ sách", $"No bookshelf {shelfId} in ward {ward}.", "bookshelfId");
+            return DomainError.Rule("bookshelf-of-another-unit", "Tủ sách không thuộc đơn vị thụ hưởng",
+                $"Bookshelf {bookshelf.Id} is hosted by {bookshelf.HostUnitCode}, not by {beneficiaryCode}.", "bookshelfId");
         }
 
         var kind = request.GiftKind!.Value;
@@ -94,6 +100,10 @@ public static class PledgeDonation
         return Decision.Of(new DonationPledged(id, request.PlanId, ward, donor, gift, beneficiaryCode, request.BookshelfId, now, caller.ClientId));
     }
 
+    /// <summary>The unit a gift is for: as named; else the unit recording it; else the host of the bookshelf it is for.</summary>
+    public static string? BeneficiaryOf(Request request, Caller caller, Bookshelf? bookshelf) =>
+        request.BeneficiaryUnitCode ?? (caller.IsUnit ? caller.UnitCode : bookshelf?.HostUnitCode);
+
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder pledges) =>
         pledges.MapPost("/", Handle)
             .RequireAuthorization(Policies.UnitWriter)
@@ -107,9 +117,9 @@ public static class PledgeDonation
     {
         var caller = user.Caller();
         var fund = request.PlanId is { } planId ? await session.LoadAsync<Fund>(planId, cancellationToken) : null;
-        var beneficiaryCode = request.BeneficiaryUnitCode ?? (caller.IsUnit ? caller.UnitCode : null);
-        var beneficiary = beneficiaryCode is null ? null : await session.LoadAsync<FundUnit>(beneficiaryCode, cancellationToken);
         var bookshelf = request.BookshelfId is { } shelfId ? await session.LoadAsync<Bookshelf>(shelfId, cancellationToken) : null;
+        var beneficiaryCode = BeneficiaryOf(request, caller, bookshelf);
+        var beneficiary = beneficiaryCode is null ? null : await session.LoadAsync<FundUnit>(beneficiaryCode, cancellationToken);
         var id = StreamIds.New();
         var outcome = await session.StartAsync<Pledge>(id, Decide(id, request, fund, beneficiary, bookshelf, caller, clock.GetUtcNow()), cancellationToken);
         switch (outcome)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using FluentValidation;
 using JasperFx;
@@ -27,7 +28,7 @@ public static class RecordReceipt
             RuleFor(request => request.ReceivedOn).NotNull().WithMessage("Bắt buộc nhập ngày tiếp nhận.");
             RuleFor(request => request.Quantity).NotNull().WithMessage("Bắt buộc nhập số lượng (số tiền VND, số cuốn, số chiếc, số tài nguyên).")
                 .GreaterThan(0).WithMessage("Phải lớn hơn 0.")
-                .LessThanOrEqualTo(PledgeDonation.MaxVnd).WithMessage($"Tối đa {PledgeDonation.MaxVnd:N0}.");
+                .LessThanOrEqualTo(PledgeDonation.MaxVnd).WithMessage(string.Create(VietnamTime.Culture, $"Tối đa {PledgeDonation.MaxVnd:N0}."));
             RuleFor(request => request.Note).OptionalText(1000, multiline: true);
         }
     }
@@ -63,13 +64,13 @@ public static class RecordReceipt
             return DomainError.Rule(
                 "receipt-exceeds-pledge",
                 "Số tiếp nhận vượt số đã cam kết",
-                $"Only {Math.Max(remaining, 0):N0} of the {pledge.Gift.Quantity:N0} pledged remain to be received; set overDelivery to record more.",
+                string.Create(CultureInfo.InvariantCulture, $"Only {Math.Max(remaining, 0):N0} of the {pledge.Gift.Quantity:N0} pledged remain to be received; set overDelivery to record more."),
                 "quantity");
         }
 
         if (pledge.Received + quantity > PledgeDonation.MaxQuantity[pledge.Gift.Kind])
         {
-            return DomainError.Rule("receipt-out-of-bounds", "Số tiếp nhận vượt giới hạn", $"A pledge receives at most {PledgeDonation.MaxQuantity[pledge.Gift.Kind]:N0} in all.", "quantity");
+            return DomainError.Rule("receipt-out-of-bounds", "Số tiếp nhận vượt giới hạn", string.Create(CultureInfo.InvariantCulture, $"A pledge receives at most {PledgeDonation.MaxQuantity[pledge.Gift.Kind]:N0} in all."), "quantity");
         }
 
         return Decision.Of(new DonationReceived(

@@ -52,7 +52,7 @@ public static class SubmitUnitPlan
             });
         }
 
-        private static string RangeMessage => $"Số nguyên từ 0 đến {MaxParticipants:N0}.";
+        private static string RangeMessage => string.Create(VietnamTime.Culture, $"Số nguyên từ 0 đến {MaxParticipants:N0}.");
 
         private static bool InRange(int? count) => count is null or (>= 0 and <= MaxParticipants);
     }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LearningWeek.ActivityReporting.Tests.Api;
 
@@ -51,10 +50,10 @@ public sealed class NamTrieuSystem : IAsyncLifetime
         var planningDb = await Database("planningdb");
 
         // ActivityReporting first, so its queue is bound before Planning publishes the sample plan.
-        _reporting = Host(new WebApplicationFactory<Program>(), "reportingdb", reportingDb, host =>
+        _reporting = new WebApplicationFactory<Program>().OnTestServers("reportingdb", reportingDb, VirtualHost, host =>
             host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)));
         _reporting.StartServer();
-        _planning = Host(new WebApplicationFactory<planning::Program>(), "planningdb", planningDb, host => host.UseSetting("SampleData:Enabled", "true"));
+        _planning = new WebApplicationFactory<planning::Program>().OnTestServers("planningdb", planningDb, VirtualHost, host => host.UseSetting("SampleData:Enabled", "true"));
         _planning.StartServer();
     }
 
@@ -86,21 +85,5 @@ public sealed class NamTrieuSystem : IAsyncLifetime
         var database = await Servers.CreateDatabaseAsync(name);
         _databases.Add(database);
         return database;
-    }
-
-    private WebApplicationFactory<T> Host<T>(WebApplicationFactory<T> factory, string connectionName, string database, Action<IWebHostBuilder> configure)
-        where T : class
-    {
-        var configured = factory.WithWebHostBuilder(host =>
-        {
-            host.UseSetting($"ConnectionStrings:{connectionName}", database);
-            host.UseSetting("ConnectionStrings:messaging", VirtualHost.ToString());
-            host.UseSetting("Identity:Authority", TestTokens.Issuer);
-            host.ConfigureTestServices(services => services.TrustTestIssuer());
-            host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            configure(host);
-        });
-        configured.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
-        return configured;
     }
 }
