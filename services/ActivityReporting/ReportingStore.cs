@@ -37,7 +37,7 @@ public static class ReportingStore
                 options.Schema.For<ReportingUnit>().Index(unit => unit.WardCode);
                 options.Schema.For<UnitReport>().Index(report => report.PlanId).Index(report => report.UnitCode);
                 options.Schema.For<ActivityReport>().Index(report => report.PlanId).Index(report => report.UnitCode).Index(report => report.WardCode);
-                options.Schema.For<LibraryFundFigures>();
+                options.Schema.For<LibraryFundFigures>().UseOptimisticConcurrency(true);
             })
             .PublishIntegrationEvents<ReportingEventMapper>();
         return builder;

@@ -28,7 +28,9 @@ public static class InboxTransaction
     /// <summary>
     /// Runs a consumer's effects once per message: in one Marten transaction with the message's
     /// inbox record. A redelivery is recognised and skipped; one that raced the first fails on the
-    /// inbox record's key, so its effects are not stored twice either.
+    /// inbox record's key, so its effects are not stored twice either. Effects that read and write
+    /// a document should use optimistic concurrency (and Insert for a new one), so that two
+    /// messages handled at once by two instances fail one of them, which the bus then retries.
     /// </summary>
     public static async Task RunOnceAsync(this IDocumentStore store, string consumer, Guid messageId, TimeProvider clock, Func<IDocumentSession, Task> effects)
     {
@@ -46,7 +48,19 @@ public static class InboxTransaction
         }
         catch (DocumentAlreadyExistsException)
         {
-            // Handled meanwhile by another delivery of the same message.
+            // Handled meanwhile by another delivery of the same message: nothing to do. Any other
+            // clash (a document of the effects inserted meanwhile by another message) fails, and
+            // the bus retries the message.
+            if (!await HandledMeanwhileAsync(store, consumer, messageId))
+            {
+                throw;
+            }
         }
+    }
+
+    private static async Task<bool> HandledMeanwhileAsync(IDocumentStore store, string consumer, Guid messageId)
+    {
+        await using var query = store.QuerySession();
+        return await query.HasProcessedAsync(consumer, messageId, CancellationToken.None);
     }
 }

@@ -29,8 +29,8 @@ public static class LibraryFundStore
                 options.Projections.Snapshot<Pledge>(SnapshotLifecycle.Inline);
                 options.Projections.Add<BookshelfHoldingsProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<FundLedgerProjection>(ProjectionLifecycle.Async);
-                options.Schema.For<Fund>().Index(fund => fund.WardCode);
-                options.Schema.For<FundUnit>().Index(unit => unit.WardCode);
+                options.Schema.For<Fund>().Index(fund => fund.WardCode).UseOptimisticConcurrency(true);
+                options.Schema.For<FundUnit>().Index(unit => unit.WardCode).UseOptimisticConcurrency(true);
                 options.Schema.For<Bookshelf>().Index(shelf => shelf.WardCode).Index(shelf => shelf.HostUnitCode);
                 options.Schema.For<Pledge>().Index(pledge => pledge.WardCode).Index(pledge => pledge.PlanId!).Index(pledge => pledge.BeneficiaryUnitCode!);
                 options.Schema.For<FundLedger>().Index(ledger => ledger.WardCode).Index(ledger => ledger.PlanId!);

@@ -18,17 +18,6 @@ public sealed class LibraryFundThroughTheGatewayTests(LocalSystem system)
         var planId = (await Eventually.Get(() => officer.GetFromJsonAsync<JsonElement>("/api/planning/plans?year=2025"),
             until: page => page.GetProperty("items").GetArrayLength() > 0)).GetProperty("items")[0].GetProperty("id").GetGuid();
 
-        using var shelf = await school.PostAsJsonAsync("/api/library-fund/bookshelves", new
-        {
-            planId,
-            kind = "classroom",
-            name = "Tủ sách lớp 5A",
-            location = "Lớp 5A",
-            establishedOn = "2025-10-02",
-        });
-        Assert.Equal(HttpStatusCode.Created, shelf.StatusCode);
-        var shelfId = (await shelf.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-
         // The fund opens when Planning's PlanIssued reaches LibraryFund; until then the plan is not found and nothing is stored.
         var pledged = await Eventually.Get(
             () => officer.PostAsJsonAsync("/api/library-fund/pledges", new
@@ -42,6 +31,17 @@ public sealed class LibraryFundThroughTheGatewayTests(LocalSystem system)
             until: response => response.StatusCode != HttpStatusCode.NotFound, TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.Created, pledged.StatusCode);
         var pledgeId = (await pledged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        using var shelf = await school.PostAsJsonAsync("/api/library-fund/bookshelves", new
+        {
+            planId,
+            kind = "classroom",
+            name = "Tủ sách lớp 5A",
+            location = "Lớp 5A",
+            establishedOn = "2025-10-02",
+        });
+        Assert.Equal(HttpStatusCode.Created, shelf.StatusCode);
+        var shelfId = (await shelf.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         using var received = await officer.PostAsJsonAsync($"/api/library-fund/pledges/{pledgeId}/receipts",
             new { receiptNumber = $"PT-{pledgeId:N}"[..20], receivedOn = "2025-10-06", quantity = 15_000_000 });

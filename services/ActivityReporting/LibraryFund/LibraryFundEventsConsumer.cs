@@ -8,7 +8,8 @@ namespace LearningWeek.ActivityReporting.LibraryFund;
 /// <summary>
 /// Keeps each plan's activity-line 3.5 figures from LibraryFund's integration events: money
 /// pledged, received and allocated; gifts in kind received (value, books); bookshelves and digital
-/// resources. One Marten transaction per message with its inbox record, so a redelivery counts nothing twice.
+/// resources. One Marten transaction per message with its inbox record, so a redelivery counts
+/// nothing twice; the counts do not depend on the order in which the events arrive.
 /// Gifts and bookshelves outside any plan are not part of a plan's report.
 /// </summary>
 public sealed class LibraryFundEventsConsumer(IDocumentStore store, TimeProvider clock) :
@@ -25,12 +26,7 @@ public sealed class LibraryFundEventsConsumer(IDocumentStore store, TimeProvider
     public Task Consume(ConsumeContext<Public.DonationPledged> context) => Handle(context.Message.PlanId, context.Message.SourceEventId, figures =>
     {
         var e = context.Message;
-        if (!figures.Pledges.TryAdd(e.PledgeId, new PledgedGift(e.GiftKind, e.Quantity)))
-        {
-            return;
-        }
-
-        figures.Donors++;
+        figures.Pledges[e.PledgeId] = (figures.Pledges.GetValueOrDefault(e.PledgeId) ?? new PledgeTally(null, null)) with { Quantity = e.Quantity };
         if (e.GiftKind == Money)
         {
             figures.PledgedVnd += e.Quantity;
@@ -66,14 +62,10 @@ public sealed class LibraryFundEventsConsumer(IDocumentStore store, TimeProvider
     public Task Consume(ConsumeContext<Public.PledgeCancelled> context) => Handle(context.Message.PlanId, context.Message.SourceEventId, figures =>
     {
         var e = context.Message;
+        figures.Pledges[e.PledgeId] = (figures.Pledges.GetValueOrDefault(e.PledgeId) ?? new PledgeTally(null, null)) with { WithdrawnOnCancel = e.UnreceivedQuantity };
         if (e.GiftKind == Money)
         {
             figures.PledgedVnd -= e.UnreceivedQuantity;
-        }
-
-        if (figures.Pledges.TryGetValue(e.PledgeId, out var pledged) && e.UnreceivedQuantity >= pledged.Quantity)
-        {
-            figures.Donors--;
         }
     });
 
@@ -87,10 +79,20 @@ public sealed class LibraryFundEventsConsumer(IDocumentStore store, TimeProvider
         ? Task.CompletedTask
         : store.RunOnceAsync(InboxName, messageId, clock, async session =>
         {
-            var figures = await session.LoadAsync<LibraryFundFigures>(id) ?? new LibraryFundFigures { Id = id };
+            // Optimistic concurrency on the figures (and Insert when new): two instances counting at once cannot lose a count; the loser is retried.
+            var existing = await session.LoadAsync<LibraryFundFigures>(id);
+            var figures = existing ?? new LibraryFundFigures { Id = id };
             apply(figures);
+            figures.Count();
             figures.UpdatedAt = clock.GetUtcNow();
-            session.Store(figures);
+            if (existing is null)
+            {
+                session.Insert(figures);
+            }
+            else
+            {
+                session.Update(figures);
+            }
         });
 }
 

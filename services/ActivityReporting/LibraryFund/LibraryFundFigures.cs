@@ -28,13 +28,22 @@ public sealed class LibraryFundFigures
     /// <summary>Pledges (lượt tài trợ), less those cancelled before anything arrived.</summary>
     public int Donors { get; set; }
 
-    /// <summary>What each pledge promised (kind, quantity), so a cancellation can tell whether anything had arrived.</summary>
-    public Dictionary<Guid, PledgedGift> Pledges { get; set; } = [];
+    /// <summary>
+    /// What each pledge promised and what its cancellation took back, whichever arrived first, so
+    /// the count of pledges is right in any order of delivery.
+    /// </summary>
+    public Dictionary<Guid, PledgeTally> Pledges { get; set; } = [];
 
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    public void Count() => Donors = Pledges.Values.Count(pledge => pledge.Counts);
 }
 
-public sealed record PledgedGift(string GiftKind, long Quantity);
+public sealed record PledgeTally(long? Quantity, long? WithdrawnOnCancel)
+{
+    /// <summary>Known as pledged, and not cancelled before any of it arrived.</summary>
+    public bool Counts => Quantity is { } quantity && !(WithdrawnOnCancel >= quantity);
+}
 
 /// <summary>The 3.5 figures as a ward report states them.</summary>
 public sealed record FundSnapshot(

@@ -81,7 +81,7 @@ public static class WardReportDocument
             [5200, 4000]);
 
         document.Heading("III. HUY ĐỘNG NGUỒN LỰC XÂY DỰNG TỦ SÁCH, THƯ VIỆN SỐ (NỘI DUNG 3.5)").Paragraph(
-            $"Các tổ chức, cá nhân, cha mẹ học sinh đã có {Number(fund.Donors)} lượt cam kết tài trợ, trong đó {Money(fund.PledgedVnd)} tiền mặt; " +
+            $"Các tổ chức, cá nhân, cha mẹ học sinh đã có {Number(fund.Donors)} lượt cam kết tài trợ, với tổng số tiền mặt cam kết {Money(fund.PledgedVnd)}; " +
             $"đã tiếp nhận {Money(fund.ReceivedVnd)} tiền mặt và hiện vật trị giá ước tính {Money(fund.InKindReceivedVnd)}, trong đó {Number(fund.BooksReceived)} " +
             $"cuốn sách; đã phân bổ {Money(fund.AllocatedVnd)} tiền mặt cho các tủ sách. Toàn phường có {Number(fund.Bookshelves)} tủ sách, thư viện được " +
             $"xây dựng, bổ sung với {Number(fund.DigitalResources)} tài nguyên số.");

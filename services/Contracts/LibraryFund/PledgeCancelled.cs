@@ -1,7 +1,8 @@
 namespace LearningWeek.Contracts.LibraryFund;
 
 /// <summary>
-/// A pledge was cancelled: what had not arrived will not (what arrived stays received).
+/// A pledge was cancelled: what had not arrived will not (what arrived stays received). The
+/// reason stays with the ward: it may be about a person.
 /// <c>UnreceivedQuantity</c>: The part of the pledge that will not come.
 /// <c>UnreceivedValueVnd</c>: Its value.
 /// </summary>
@@ -12,7 +13,6 @@ public sealed record PledgeCancelled(
     string GiftKind,
     long UnreceivedQuantity,
     long UnreceivedValueVnd,
-    string Reason,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
     long SourceSequence) : IIntegrationEvent;

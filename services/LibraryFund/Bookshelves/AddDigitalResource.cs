@@ -40,7 +40,7 @@ public static class AddDigitalResource
             return DomainError.Rule("bookshelf-full", "Tủ sách đã đủ số tài nguyên tối đa", string.Create(CultureInfo.InvariantCulture, $"A bookshelf holds at most {MaxResources:N0} digital resources."));
         }
 
-        if (shelf.DigitalResources.Any(resource => string.Equals(resource.Url, request.Url, StringComparison.OrdinalIgnoreCase)))
+        if (shelf.DigitalResources.Any(resource => string.Equals(resource.Url, request.Url!.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             return DomainError.Conflict("duplicate-resource", "Tài nguyên đã có trong tủ sách", $"The bookshelf already holds {request.Url}.", "url");
         }

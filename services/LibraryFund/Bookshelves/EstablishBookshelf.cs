@@ -41,14 +41,14 @@ public static class EstablishBookshelf
             return DomainError.NotFound("Không tìm thấy đơn vị", $"No active unit {hostCode}.", "hostUnitCode");
         }
 
-        if (request.PlanId is { } planId && (fund is null || fund.WardCode != host.WardCode))
+        if (request.PlanId is { } planId && (fund is not { Issued: true } || fund.WardCode != host.WardCode))
         {
             return DomainError.NotFound("Không tìm thấy kế hoạch", $"No plan {planId} in ward {host.WardCode}.", "planId");
         }
 
         if (request.EstablishedOn > VietnamTime.DayOf(now))
         {
-            return DomainError.Rule("established-in-the-future", "Ngày thành lập chưa tới", "A bookshelf is recorded once it exists.", "establishedOn");
+            return DomainError.Rule("established-in-the-future", "Ngày thành lập không được sau ngày hôm nay", "A bookshelf is recorded once it exists.", "establishedOn");
         }
 
         if (request.Kind == BookshelfKind.Digital && request.PhysicalBooks is > 0)

@@ -28,6 +28,12 @@ public sealed record Fund
 
     public DateTimeOffset OpenedAt { get; init; }
 
+    /// <summary>Whether PlanIssued has arrived (a PlanClosed that overtook it leaves a fund without its header).</summary>
+    public bool Issued { get; init; }
+
+    /// <summary>When the plan was closed: its fund takes no new pledges (receipts and allocations of earlier ones go on).</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
     /// <summary>The key of a fund in receipts and ledgers: the plan's id, or the ward for gifts outside any plan.</summary>
     public static string Key(Guid? planId, string wardCode) => planId is { } id ? id.ToString() : $"ward:{wardCode}";
 }

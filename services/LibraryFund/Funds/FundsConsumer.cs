@@ -7,12 +7,13 @@ using Public = LearningWeek.Contracts.Planning;
 namespace LearningWeek.LibraryFund.Funds;
 
 /// <summary>
-/// Opens a fund for each issued plan and keeps the ward's units, from Planning's integration
-/// events; one Marten transaction per message with its inbox record, so redeliveries have no
+/// Opens a fund for each issued plan (and closes it to new pledges with the plan) and keeps the
+/// ward's units, from Planning's integration events; one Marten transaction per message with its inbox record, so redeliveries have no
 /// second effect, and source sequences so late events do not undo newer ones.
 /// </summary>
 public sealed class FundsConsumer(IDocumentStore store, TimeProvider clock) :
     IConsumer<Public.PlanIssued>,
+    IConsumer<Public.PlanClosed>,
     IConsumer<Public.UnitRegistered>,
     IConsumer<Public.UnitRenamed>,
     IConsumer<Public.UnitDeactivated>
@@ -22,28 +23,38 @@ public sealed class FundsConsumer(IDocumentStore store, TimeProvider clock) :
     public Task Consume(ConsumeContext<Public.PlanIssued> context) => Handle(context.Message.SourceEventId, async session =>
     {
         var e = context.Message;
-        if (await session.LoadAsync<Fund>(e.PlanId) is null)
+        var fund = await session.LoadAsync<Fund>(e.PlanId);
+        if (fund is { Issued: true })
         {
-            session.Store(new Fund
-            {
-                Id = e.PlanId,
-                WardCode = e.WardCode,
-                Title = e.Title,
-                Year = e.Year,
-                IssuingBody = e.IssuingBody,
-                ParentAuthority = e.ParentAuthority,
-                Place = e.Place,
-                Signature = e.Signature is { } s ? new DocumentSignature(s.Authority, s.OnBehalfOf, s.Position, s.Signer) : null,
-                OpenedAt = clock.GetUtcNow(),
-            });
+            return;
         }
+
+        Save(session, fund, (fund ?? new Fund { Id = e.PlanId }) with
+        {
+            WardCode = e.WardCode,
+            Title = e.Title,
+            Year = e.Year,
+            IssuingBody = e.IssuingBody,
+            ParentAuthority = e.ParentAuthority,
+            Place = e.Place,
+            Signature = e.Signature is { } s ? new DocumentSignature(s.Authority, s.OnBehalfOf, s.Position, s.Signer) : null,
+            OpenedAt = clock.GetUtcNow(),
+            Issued = true,
+        });
+    });
+
+    public Task Consume(ConsumeContext<Public.PlanClosed> context) => Handle(context.Message.SourceEventId, async session =>
+    {
+        var e = context.Message;
+        var fund = await session.LoadAsync<Fund>(e.PlanId);
+        Save(session, fund, (fund ?? new Fund { Id = e.PlanId, WardCode = e.WardCode }) with { ClosedAt = e.OccurredAt });
     });
 
     public Task Consume(ConsumeContext<Public.UnitRegistered> context) => Handle(context.Message.SourceEventId, async session =>
     {
         var e = context.Message;
-        var unit = await session.LoadAsync<FundUnit>(e.UnitCode) ?? new FundUnit { Id = e.UnitCode };
-        unit = unit with { Kind = e.Kind, WardCode = e.WardCode };
+        var existing = await session.LoadAsync<FundUnit>(e.UnitCode);
+        var unit = (existing ?? new FundUnit { Id = e.UnitCode }) with { Kind = e.Kind, WardCode = e.WardCode };
         if (e.SourceSequence > unit.NameSequence)
         {
             unit = unit with { Name = e.Name, NameSequence = e.SourceSequence };
@@ -54,28 +65,43 @@ public sealed class FundsConsumer(IDocumentStore store, TimeProvider clock) :
             unit = unit with { Active = true, ActiveSequence = e.SourceSequence };
         }
 
-        session.Store(unit);
+        Save(session, existing, unit);
     });
 
     public Task Consume(ConsumeContext<Public.UnitRenamed> context) => Handle(context.Message.SourceEventId, async session =>
     {
         var e = context.Message;
-        var unit = await session.LoadAsync<FundUnit>(e.UnitCode) ?? new FundUnit { Id = e.UnitCode, WardCode = e.WardCode };
+        var existing = await session.LoadAsync<FundUnit>(e.UnitCode);
+        var unit = existing ?? new FundUnit { Id = e.UnitCode, WardCode = e.WardCode };
         if (e.SourceSequence > unit.NameSequence)
         {
-            session.Store(unit with { Name = e.Name, NameSequence = e.SourceSequence });
+            Save(session, existing, unit with { Name = e.Name, NameSequence = e.SourceSequence });
         }
     });
 
     public Task Consume(ConsumeContext<Public.UnitDeactivated> context) => Handle(context.Message.SourceEventId, async session =>
     {
         var e = context.Message;
-        var unit = await session.LoadAsync<FundUnit>(e.UnitCode) ?? new FundUnit { Id = e.UnitCode, WardCode = e.WardCode };
+        var existing = await session.LoadAsync<FundUnit>(e.UnitCode);
+        var unit = existing ?? new FundUnit { Id = e.UnitCode, WardCode = e.WardCode };
         if (e.SourceSequence > unit.ActiveSequence)
         {
-            session.Store(unit with { Active = false, ActiveSequence = e.SourceSequence });
+            Save(session, existing, unit with { Active = false, ActiveSequence = e.SourceSequence });
         }
     });
+
+    /// <summary>Insert when new, else update at the version read: two instances handling events of one unit or plan at once cannot lose one (the loser is retried).</summary>
+    private static void Save<T>(IDocumentSession session, T? existing, T updated) where T : notnull
+    {
+        if (existing is null)
+        {
+            session.Insert(updated);
+        }
+        else
+        {
+            session.Update(updated);
+        }
+    }
 
     private Task Handle(Guid messageId, Func<IDocumentSession, Task> effects) => store.RunOnceAsync(InboxName, messageId, clock, effects);
 }

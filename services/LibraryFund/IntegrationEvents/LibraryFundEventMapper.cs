@@ -11,7 +11,8 @@ namespace LearningWeek.LibraryFund.IntegrationEvents;
 /// <summary>
 /// LibraryFund's public facts: pledges, receipts, allocations and cancellations, bookshelves and
 /// their digital resources. No personal data in any of them: a donor's contact is never mapped,
-/// and an individual donor is not named.
+/// an individual donor is not named, and the free texts that may be about a person (the reason of
+/// a cancellation, the note of a receipt) stay in the service.
 /// </summary>
 public sealed class LibraryFundEventMapper : IIntegrationEventMapper
 {
@@ -27,7 +28,7 @@ public sealed class LibraryFundEventMapper : IIntegrationEventMapper
         DonationAllocated e => new Public.DonationAllocated(
             e.PledgeId, e.PlanId, e.WardCode, KindNames.Of(e.GiftKind), e.BookshelfId, e.Quantity, e.ValueVnd, stored.Timestamp, stored.Id, stored.Sequence),
         PledgeCancelled e => new Public.PledgeCancelled(
-            e.PledgeId, e.PlanId, e.WardCode, KindNames.Of(e.GiftKind), e.UnreceivedQuantity, e.UnreceivedValueVnd, e.Reason,
+            e.PledgeId, e.PlanId, e.WardCode, KindNames.Of(e.GiftKind), e.UnreceivedQuantity, e.UnreceivedValueVnd,
             stored.Timestamp, stored.Id, stored.Sequence),
         BookshelfEstablished e => new Public.BookshelfEstablished(
             e.BookshelfId, e.PlanId, e.WardCode, e.HostUnitCode, KindNames.Of(e.Kind), e.Name, e.Location, e.EstablishedOn, e.PhysicalBooks,

@@ -59,7 +59,8 @@ public sealed record FundLedgerResponse(
     string FundKey, Guid? PlanId, string WardCode, string Title, long LastSequence, string? UpdatedAtText, LedgerSection Summary,
     IReadOnlyList<LedgerLineResponse> Lines);
 
-public sealed record LedgerResponse(string Note, LedgerSection Overall, IReadOnlyList<FundLedgerResponse> Funds);
+/// <summary>The ledger; <c>More</c> says that more than <see cref="ReadLedger.MaxFunds"/> funds matched (narrow with planId or wardCode).</summary>
+public sealed record LedgerResponse(string Note, LedgerSection Overall, IReadOnlyList<FundLedgerResponse> Funds, bool More);
 
 /// <summary>
 /// GET /ledger: the public ledger, per fund and overall, for anyone (no token): pledged, received,
@@ -112,7 +113,8 @@ public static class ReadLedger
             query = query.Where(ledger => ledger.WardCode == wardCode);
         }
 
-        var ledgers = await query.OrderBy(ledger => ledger.Id).Take(MaxFunds).ToListAsync(cancellationToken);
+        var matched = await query.OrderBy(ledger => ledger.Id).Take(MaxFunds + 1).ToListAsync(cancellationToken);
+        var ledgers = matched.Take(MaxFunds).ToList();
         var planIds = ledgers.Select(ledger => ledger.PlanId).OfType<Guid>().ToArray();
         var funds = (await session.LoadManyAsync<Fund>(cancellationToken, planIds)).ToDictionary(fund => fund.Id);
         var lines = ledgers.SelectMany(ledger => ledger.Lines).ToList();
@@ -134,7 +136,8 @@ public static class ReadLedger
             "Tiền mặt tính bằng đồng; hiện vật (sách, thiết bị, tài nguyên số) ghi riêng theo số lượng và giá trị ước tính. " +
             "Không công khai tên cá nhân tài trợ và thông tin liên hệ của nhà tài trợ.",
             Section(lines, units, shelves),
-            fundResponses));
+            fundResponses,
+            matched.Count > MaxFunds));
     }
 
     public static LedgerSection Section(IReadOnlyCollection<LedgerLine> lines, IReadOnlyDictionary<string, FundUnit> units, IReadOnlyDictionary<Guid, Bookshelf> shelves)

@@ -42,7 +42,7 @@ public static class ThankYouLetter
 
         var fund = pledge.PlanId is { } planId
             ? await session.LoadAsync<Fund>(planId, cancellationToken)
-            : await session.Query<Fund>().Where(f => f.WardCode == pledge.WardCode).OrderByDescending(f => f.OpenedAt).FirstOrDefaultAsync(cancellationToken);
+            : await session.Query<Fund>().Where(f => f.WardCode == pledge.WardCode && f.Issued).OrderByDescending(f => f.OpenedAt).FirstOrDefaultAsync(cancellationToken);
         if (fund?.Signature is null)
         {
             return DomainError.Conflict("no-issuing-body", "Chưa có kế hoạch của phường để ký thư",

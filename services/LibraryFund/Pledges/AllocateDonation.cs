@@ -45,6 +45,18 @@ public static class AllocateDonation
             return DomainError.NotFound("Không tìm thấy tủ sách", $"No bookshelf {request.BookshelfId} in ward {pledge.WardCode}.", "bookshelfId");
         }
 
+        if (pledge.BookshelfId is { } designated && shelf.Id != designated)
+        {
+            return DomainError.Rule("allocation-against-donor-intent", "Nhà tài trợ đã chỉ định tủ sách khác",
+                $"The gift was pledged for bookshelf {designated}; it is allocated there or the pledge is cancelled.", "bookshelfId");
+        }
+
+        if (pledge.BeneficiaryUnitCode is { } unit && shelf.HostUnitCode != unit)
+        {
+            return DomainError.Rule("allocation-against-donor-intent", "Tủ sách không thuộc đơn vị được tài trợ",
+                $"The gift was pledged for unit {unit}; bookshelf {shelf.Id} is hosted by {shelf.HostUnitCode}.", "bookshelfId");
+        }
+
         switch (pledge.Gift.Kind)
         {
             case GiftKind.Books when shelf.Kind == BookshelfKind.Digital:

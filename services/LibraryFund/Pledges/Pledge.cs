@@ -84,6 +84,23 @@ public sealed record Pledge(
     /// <summary>What arrived and is not yet allocated.</summary>
     public long Unallocated => Received - Allocated;
 
+    /// <summary>
+    /// The value of a receipt: the part within the pledge at its share of the estimate, the part
+    /// that completes the pledge taking what is left (so receipts add up to the estimate exactly),
+    /// and anything beyond the pledge at the same rate.
+    /// </summary>
+    public long ValueOfReceipt(long quantity)
+    {
+        var within = Math.Clamp(Gift.Quantity - Received, 0, quantity);
+        if (within == 0)
+        {
+            return Gift.ValueOf(quantity);
+        }
+
+        var withinValue = Received + within == Gift.Quantity ? Gift.EstimatedValueVnd - ReceivedValueVnd : Gift.ValueOf(within);
+        return withinValue + Gift.ValueOf(quantity - within);
+    }
+
     public static Pledge Create(DonationPledged e) =>
         new(e.PledgeId, e.PlanId, e.WardCode, e.Donor, e.Gift, e.BeneficiaryUnitCode, e.BookshelfId, e.PledgedAt, 0, 0, 0, 0, false, null, [], []);
 
@@ -104,8 +121,8 @@ public sealed record Pledge(
     public Pledge Apply(PledgeCancelled e) => this with { Cancelled = true, CancellationReason = e.Reason };
 }
 
-/// <summary>A receipt number taken within a fund: the document id is what keeps it unique.</summary>
+/// <summary>A receipt number taken within a fund: the document id is what keeps it unique (letter case aside: PT-01 and pt-01 are one number).</summary>
 public sealed record ReceiptNumberClaim(string Id, Guid PledgeId)
 {
-    public static string Key(Guid? planId, string wardCode, string number) => $"{Funds.Fund.Key(planId, wardCode)}|{number}";
+    public static string Key(Guid? planId, string wardCode, string number) => $"{Funds.Fund.Key(planId, wardCode)}|{number.ToUpperInvariant()}";
 }

@@ -66,9 +66,15 @@ public static class PledgeDonation
             return DomainError.Forbidden("Đơn vị chỉ ghi nhận tài trợ cho chính mình", $"A unit records pledges for itself, not for {unitCode}.");
         }
 
-        if (request.PlanId is { } planId && (fund is null || fund.WardCode != ward))
+        if (request.PlanId is { } planId && (fund is not { Issued: true } || fund.WardCode != ward))
         {
             return DomainError.NotFound("Không tìm thấy kế hoạch", $"No plan {planId} in ward {ward}.", "planId");
+        }
+
+        if (fund?.ClosedAt is not null)
+        {
+            return DomainError.Conflict("plan-closed", "Kế hoạch đã kết thúc, không nhận cam kết tài trợ mới",
+                "The plan is closed: record the pledge outside any plan (without planId).", "planId");
         }
 
         if (request.BookshelfId is { } shelfId && (bookshelf is null || bookshelf.WardCode != ward))
@@ -77,9 +83,9 @@ public static class PledgeDonation
         }
 
         var beneficiaryCode = BeneficiaryOf(request, caller, bookshelf);
-        if (beneficiaryCode is not null && (beneficiary is null || beneficiary.WardCode != ward))
+        if (beneficiaryCode is not null && (beneficiary is not { Active: true } || beneficiary.WardCode != ward))
         {
-            return DomainError.NotFound("Không tìm thấy đơn vị thụ hưởng", $"No unit {beneficiaryCode} in ward {ward}.", "beneficiaryUnitCode");
+            return DomainError.NotFound("Không tìm thấy đơn vị thụ hưởng", $"No active unit {beneficiaryCode} in ward {ward}.", "beneficiaryUnitCode");
         }
 
         if (bookshelf is not null && bookshelf.HostUnitCode != beneficiaryCode)

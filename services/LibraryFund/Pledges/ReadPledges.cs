@@ -16,8 +16,9 @@ public sealed record ReceiptResponse(string Number, DateOnly ReceivedOn, string 
 public sealed record AllocationResponse(Guid BookshelfId, long Quantity, long ValueVnd, DateTimeOffset AllocatedAt, string AllocatedAtText);
 
 /// <summary>
-/// A pledge as the API shows it. The donor's contact is personal data: only an officer of the
-/// pledge's ward sees it; units, city systems and ops get the pledge without it.
+/// A pledge as the API shows it. The donor's contact, an individual donor's name, the reason of a
+/// cancellation and the notes of receipts may be personal data: only an officer of the pledge's
+/// ward sees them; units, city systems and ops get the pledge without them.
 /// </summary>
 public sealed record PledgeResponse(
     Guid Id,
@@ -41,27 +42,36 @@ public sealed record PledgeResponse(
     IReadOnlyList<AllocationResponse> Allocations,
     long Version)
 {
-    public static PledgeResponse From(Pledge pledge, Caller caller) => new(
-        pledge.Id,
-        pledge.PlanId,
-        pledge.WardCode,
-        new DonorResponse(pledge.Donor.Kind, pledge.Donor.Name, caller.MayActForWard(pledge.WardCode) ? pledge.Donor.Contact : null),
-        pledge.Gift,
-        pledge.BeneficiaryUnitCode,
-        pledge.BookshelfId,
-        VietnamTime.ToVietnam(pledge.PledgedAt),
-        VietnamTime.Format(pledge.PledgedAt),
-        pledge.Received,
-        pledge.ReceivedValueVnd,
-        pledge.Allocated,
-        pledge.AllocatedValueVnd,
-        pledge.Unallocated,
-        pledge.Cancelled ? 0 : Math.Max(pledge.Gift.Quantity - pledge.Received, 0),
-        pledge.Cancelled,
-        pledge.CancellationReason,
-        [.. pledge.Receipts.Select(r => new ReceiptResponse(r.Number, r.ReceivedOn, VietnamTime.Format(r.ReceivedOn), r.Quantity, r.ValueVnd, r.OverDelivery, r.Note))],
-        [.. pledge.Allocations.Select(a => new AllocationResponse(a.BookshelfId, a.Quantity, a.ValueVnd, VietnamTime.ToVietnam(a.AllocatedAt), VietnamTime.Format(a.AllocatedAt)))],
-        pledge.Version);
+    public static PledgeResponse From(Pledge pledge, Caller caller)
+    {
+        var officer = caller.MayActForWard(pledge.WardCode);
+        return new(
+            pledge.Id,
+            pledge.PlanId,
+            pledge.WardCode,
+            officer ? new DonorResponse(pledge.Donor.Kind, pledge.Donor.Name, pledge.Donor.Contact) : Public(pledge.Donor),
+            pledge.Gift,
+            pledge.BeneficiaryUnitCode,
+            pledge.BookshelfId,
+            VietnamTime.ToVietnam(pledge.PledgedAt),
+            VietnamTime.Format(pledge.PledgedAt),
+            pledge.Received,
+            pledge.ReceivedValueVnd,
+            pledge.Allocated,
+            pledge.AllocatedValueVnd,
+            pledge.Unallocated,
+            pledge.Cancelled ? 0 : Math.Max(pledge.Gift.Quantity - pledge.Received, 0),
+            pledge.Cancelled,
+            officer ? pledge.CancellationReason : null,
+            [.. pledge.Receipts.Select(r => new ReceiptResponse(
+                r.Number, r.ReceivedOn, VietnamTime.Format(r.ReceivedOn), r.Quantity, r.ValueVnd, r.OverDelivery, officer ? r.Note : null))],
+            [.. pledge.Allocations.Select(a => new AllocationResponse(a.BookshelfId, a.Quantity, a.ValueVnd, VietnamTime.ToVietnam(a.AllocatedAt), VietnamTime.Format(a.AllocatedAt)))],
+            pledge.Version);
+    }
+
+    /// <summary>The donor as anyone but the ward's officers sees it: no contact, and an individual not named.</summary>
+    public static DonorResponse Public(Donor donor) =>
+        new(donor.Kind, donor.Kind == DonorKind.Individual ? Ledger.ReadLedger.IndividualDonor : donor.Name, null);
 
     /// <summary>Who may see a pledge: the ward's officers, the beneficiary unit, city systems and ops.</summary>
     public static bool Visible(Pledge pledge, Caller caller) =>

@@ -46,14 +46,14 @@ public static class RecordReceipt
         }
 
         var number = request.ReceiptNumber!.Trim();
-        if (pledge.Receipts.Any(receipt => receipt.Number == number))
+        if (pledge.Receipts.Any(receipt => string.Equals(receipt.Number, number, StringComparison.OrdinalIgnoreCase)))
         {
             return DomainError.Conflict("duplicate-receipt-number", "Số biên nhận đã được dùng", $"Receipt {number} is already recorded in this fund.", "receiptNumber");
         }
 
         if (request.ReceivedOn!.Value > VietnamTime.DayOf(now))
         {
-            return DomainError.Rule("received-in-the-future", "Ngày tiếp nhận chưa tới", "A receipt is recorded once the gift has arrived.", "receivedOn");
+            return DomainError.Rule("received-in-the-future", "Ngày tiếp nhận không được sau ngày hôm nay", "A receipt is recorded once the gift has arrived.", "receivedOn");
         }
 
         var quantity = request.Quantity!.Value;
@@ -74,7 +74,7 @@ public static class RecordReceipt
         }
 
         return Decision.Of(new DonationReceived(
-            pledge.Id, pledge.PlanId, pledge.WardCode, pledge.Gift.Kind, number, request.ReceivedOn.Value, quantity, pledge.Gift.ValueOf(quantity),
+            pledge.Id, pledge.PlanId, pledge.WardCode, pledge.Gift.Kind, number, request.ReceivedOn.Value, quantity, pledge.ValueOfReceipt(quantity),
             quantity > remaining, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), now, caller.ClientId));
     }
 

@@ -13,7 +13,7 @@ public sealed class LibraryFundConsumerTests(ActivityReportingService service) :
     private const string Ward = "HP-NAMTRIEU";
 
     [Fact]
-    public async Task Redelivered_events_count_once_and_a_cancellation_takes_back_what_did_not_arrive()
+    public async Task Redelivered_events_count_once_and_a_cancellation_takes_back_what_did_not_arrive_in_any_order()
     {
         var planId = Guid.NewGuid();
         var money = Guid.NewGuid();
@@ -28,8 +28,9 @@ public sealed class LibraryFundConsumerTests(ActivityReportingService service) :
         await Publish(received);
         await Publish(received);
         await Publish(books);
+        // The cancellation overtakes its pledge (a retry, a redelivery): the count still comes out right.
+        await Publish(new PledgeCancelled(person, planId, Ward, "money", 2_000_000, 2_000_000, DateTimeOffset.UtcNow, Guid.NewGuid(), 5));
         await Publish(new DonationPledged(person, planId, Ward, "individual", null, "money", "Tiền mặt", 2_000_000, 2_000_000, null, null, DateTimeOffset.UtcNow, Guid.NewGuid(), 4));
-        await Publish(new PledgeCancelled(person, planId, Ward, "money", 2_000_000, 2_000_000, "Rút lại", DateTimeOffset.UtcNow, Guid.NewGuid(), 5));
         await Publish(new DonationAllocated(money, planId, Ward, "money", Guid.NewGuid(), 10_000_000, 10_000_000, DateTimeOffset.UtcNow, Guid.NewGuid(), 6));
         await Publish(new BookshelfEstablished(Guid.NewGuid(), planId, Ward, "NVH-TDP3", "digital", "Tủ sách số", "Nhà văn hoá", new DateOnly(2025, 10, 3), 0,
             DateTimeOffset.UtcNow, Guid.NewGuid(), 7));

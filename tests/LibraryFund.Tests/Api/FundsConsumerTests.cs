@@ -1,26 +1,39 @@
+using System.Net;
+using System.Net.Http.Json;
 using LearningWeek.LibraryFund.Funds;
 using LearningWeek.Testing;
 using Marten;
 
 namespace LearningWeek.LibraryFund.Tests.Api;
 
-/// <summary>Planning's events delivered twice or out of order: one fund per plan, units as of their newest event.</summary>
+/// <summary>Funds and units from Planning's events, delivered late, out of order or at once.</summary>
 public sealed class FundsConsumerTests(LibraryFundService service) : IClassFixture<LibraryFundService>
 {
     [Fact]
-    public async Task A_plan_delivered_twice_opens_one_fund()
+    public async Task A_plan_issued_later_opens_its_fund_and_closing_it_stops_new_pledges()
     {
         var ward = await FundWard.OpenAsync(service);
-        var issued = ward.Issued();
+        var issued = ward.Issued() with { PlanId = Guid.NewGuid(), Title = "Kế hoạch bổ sung" };
+        var pledge = new
+        {
+            planId = issued.PlanId,
+            donor = new { kind = "organisation", name = "Công ty TNHH Thương mại Tam Hưng" },
+            giftKind = "money",
+            quantity = 1_000_000,
+        };
+        using (var early = await ward.Officer.PostAsJsonAsync("/api/library-fund/pledges", pledge))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+        }
 
         await ward.Publish(issued);
-        await ward.Publish(issued with { Title = "Bản gửi lại" });
+        using var accepted = await Eventually.Get(() => ward.Officer.PostAsJsonAsync("/api/library-fund/pledges", pledge), until: r => r.StatusCode != HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
 
-        await using var session = ward.Store.QuerySession();
-        var fund = await Eventually.Get(() => session.LoadAsync<Fund>(issued.PlanId), until: found => found is not null);
-        await Task.Delay(500);
-        Assert.Equal(issued.Title, (await session.LoadAsync<Fund>(issued.PlanId))!.Title);
-        Assert.Equal(ward.Ward, fund!.WardCode);
+        await ward.Publish(new Contracts.Planning.PlanClosed(issued.PlanId, ward.Ward, "Kết thúc năm học", DateTimeOffset.UtcNow, Guid.NewGuid(), issued.SourceSequence + 1));
+        using var refused = await Eventually.Get(() => ward.Officer.PostAsJsonAsync("/api/library-fund/pledges", pledge), until: r => r.StatusCode != HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("urn:learningweek:problem:plan-closed", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("type").GetString());
     }
 
     [Fact]
@@ -37,5 +50,23 @@ public sealed class FundsConsumerTests(LibraryFundService service) : IClassFixtu
         await using var session = ward.Store.QuerySession();
         var unit = await Eventually.Get(() => session.LoadAsync<FundUnit>(code), until: found => found is { Kind: "primary" });
         Assert.Equal(("Trường Tiểu học Phả Lễ (cơ sở 2)", true), (unit!.Name, unit.Active));
+    }
+
+    [Fact]
+    public async Task Two_writers_of_one_unit_at_once_cannot_both_win()
+    {
+        var ward = await FundWard.OpenAsync(service);
+        await using var first = ward.Store.LightweightSession();
+        await using var second = ward.Store.LightweightSession();
+        var seenByFirst = (await first.LoadAsync<FundUnit>(ward.School))!;
+        var seenBySecond = (await second.LoadAsync<FundUnit>(ward.School))!;
+
+        first.Update(seenByFirst with { Name = "Tên mới 1" });
+        second.Update(seenBySecond with { Name = "Tên mới 2" });
+        await first.SaveChangesAsync();
+
+        await Assert.ThrowsAnyAsync<JasperFx.ConcurrencyException>(() => second.SaveChangesAsync());
+        await using var query = ward.Store.QuerySession();
+        Assert.Equal("Tên mới 1", (await query.LoadAsync<FundUnit>(ward.School))!.Name);
     }
 }

@@ -75,6 +75,7 @@ public sealed class LedgerApiTests(LibraryFundService service) : IClassFixture<L
             Assert.DoesNotContain("giamdoc@tamhung.vn", text);
             Assert.DoesNotContain("0987 654 321", text);
             Assert.DoesNotContain("Trần Thị Bình", text);
+            Assert.DoesNotContain("Gia đình", text);
         }
 
         var feed = await ward.City.GetFromJsonAsync<JsonElement>("/api/library-fund/events?limit=1000");

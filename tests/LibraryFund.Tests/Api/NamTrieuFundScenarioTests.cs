@@ -181,7 +181,7 @@ public sealed class NamTrieuFundScenarioTests(NamTrieuSystem system) : IClassFix
         using var document = WordprocessingDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), isEditable: false);
         var text = document.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains(
-            "đã có 3 lượt cam kết tài trợ, trong đó 20.000.000 đồng tiền mặt; đã tiếp nhận 15.000.000 đồng tiền mặt và hiện vật trị giá ước tính 16.000.000 đồng, " +
+            "đã có 3 lượt cam kết tài trợ, với tổng số tiền mặt cam kết 20.000.000 đồng; đã tiếp nhận 15.000.000 đồng tiền mặt và hiện vật trị giá ước tính 16.000.000 đồng, " +
             "trong đó 320 cuốn sách; đã phân bổ 10.000.000 đồng tiền mặt cho các tủ sách. Toàn phường có 3 tủ sách, thư viện được xây dựng, bổ sung với 5 tài nguyên số.",
             text);
         Assert.DoesNotContain("Chưa có số liệu từ hệ thống Tủ sách", text);

@@ -141,6 +141,40 @@ public sealed class PledgeApiTests(LibraryFundService service) : IClassFixture<L
     }
 
     [Fact]
+    public async Task An_individual_donors_name_and_a_cancellations_reason_are_for_the_ward_only()
+    {
+        var ward = await FundWard.OpenAsync(service);
+        var (id, _) = await ward.PledgeAsync(new
+        {
+            planId = ward.PlanId,
+            donor = new { kind = "individual", name = "Lê Thị Hoa", contact = "0904 111 222" },
+            giftKind = "books",
+            description = "Truyện thiếu nhi",
+            quantity = 50,
+            beneficiaryUnitCode = ward.School,
+        });
+        using (var cancelled = await ward.PostAsync(ward.Officer, $"/api/library-fund/pledges/{id}/cancel", new { reason = "Bà Hoa chuyển công tác" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        }
+
+        var asOfficer = (await ward.Officer.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges/{id}")).GetRawText();
+        var asSchool = (await ward.SchoolClient.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges/{id}")).GetRawText();
+        var asCity = (await ward.City.GetFromJsonAsync<JsonElement>("/api/library-fund/pledges?limit=200")).GetRawText();
+
+        Assert.Contains("Lê Thị Hoa", asOfficer);
+        Assert.Contains("Bà Hoa chuyển công tác", asOfficer);
+        foreach (var view in new[] { asSchool, asCity })
+        {
+            Assert.DoesNotContain("Lê Thị Hoa", view);
+            Assert.DoesNotContain("0904 111 222", view);
+            Assert.DoesNotContain("Bà Hoa", view);
+        }
+
+        Assert.Contains("Cá nhân (không công khai tên)", asSchool);
+    }
+
+    [Fact]
     public async Task The_donors_contact_is_shown_to_the_wards_officers_only()
     {
         var ward = await FundWard.OpenAsync(service);

@@ -78,6 +78,24 @@ public sealed class AllocationDecisionTests
     }
 
     [Fact]
+    public void A_gift_goes_where_the_donor_meant_it_to()
+    {
+        var schoolShelf = Given.Shelf();
+        var cultureHouseShelf = Bookshelf.Create(new BookshelfEstablished(Guid.NewGuid(), Given.PlanId, Given.Ward, "NVH-TDP3", BookshelfKind.CultureHouse,
+            "Tủ sách Tổ dân phố 3", "Nhà văn hoá", Given.Today, 0, Given.Now, "ward-officer"));
+        var forTheSchool = Given.Pledged().Received(1_000);
+        var forOneShelf = Given.Pledged() with { BookshelfId = schoolShelf.Id };
+        forOneShelf = forOneShelf.Received(1_000);
+        var forNobodyInParticular = Given.Pledged() with { BeneficiaryUnitCode = null };
+        forNobodyInParticular = forNobodyInParticular.Received(1_000);
+
+        DecisionAssert.Fails(AllocateDonation.Decide(forTheSchool, cultureHouseShelf, new(cultureHouseShelf.Id, 1), Given.Officer, Given.Now), 422, "allocation-against-donor-intent", "bookshelfId");
+        DecisionAssert.Fails(AllocateDonation.Decide(forOneShelf, Given.Shelf(), new(Guid.NewGuid(), 1), Given.Officer, Given.Now), 422, "allocation-against-donor-intent", "bookshelfId");
+        DecisionAssert.Emits<DonationAllocated>(AllocateDonation.Decide(forOneShelf, schoolShelf, new(schoolShelf.Id, 1), Given.Officer, Given.Now));
+        DecisionAssert.Emits<DonationAllocated>(AllocateDonation.Decide(forNobodyInParticular, cultureHouseShelf, new(cultureHouseShelf.Id, 1), Given.Officer, Given.Now));
+    }
+
+    [Fact]
     public void The_bookshelf_must_be_in_the_pledges_ward()
     {
         var elsewhere = Given.Shelf(ward: "HP-OTHER");

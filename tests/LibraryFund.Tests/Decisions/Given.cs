@@ -22,6 +22,7 @@ public static class Given
     public static Fund Fund => new()
     {
         Id = PlanId,
+        Issued = true,
         WardCode = Ward,
         Title = "Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025",
         Year = 2025,
@@ -45,7 +46,7 @@ public static class Given
             "TH-TAMHUNG", null, Now, "ward-officer"));
 
     public static Pledge Received(this Pledge pledge, long quantity, string number = "BN-001") =>
-        pledge.Apply(new DonationReceived(pledge.Id, pledge.PlanId, pledge.WardCode, pledge.Gift.Kind, number, Today, quantity, pledge.Gift.ValueOf(quantity),
+        pledge.Apply(new DonationReceived(pledge.Id, pledge.PlanId, pledge.WardCode, pledge.Gift.Kind, number, Today, quantity, pledge.ValueOfReceipt(quantity),
             pledge.Received + quantity > pledge.Gift.Quantity, null, Now, "ward-officer"));
 
     public static Pledge Allocated(this Pledge pledge, long quantity, long value, Guid? shelf = null) =>

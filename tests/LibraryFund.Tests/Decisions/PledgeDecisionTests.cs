@@ -62,6 +62,17 @@ public sealed class PledgeDecisionTests
     }
 
     [Fact]
+    public void A_closed_plan_takes_no_new_pledges_and_an_inactive_unit_is_no_beneficiary()
+    {
+        DecisionAssert.Fails(PledgeDonation.Decide(Guid.NewGuid(), Money(), Given.Fund with { ClosedAt = Given.Now }, Given.School, null, Given.Officer, Given.Now),
+            409, "plan-closed", "planId");
+        DecisionAssert.Fails(PledgeDonation.Decide(Guid.NewGuid(), Money(), Given.Fund with { Issued = false }, Given.School, null, Given.Officer, Given.Now),
+            404, field: "planId");
+        DecisionAssert.Fails(PledgeDonation.Decide(Guid.NewGuid(), Money(), Given.Fund, Given.School with { Active = false }, null, Given.Officer, Given.Now),
+            404, field: "beneficiaryUnitCode");
+    }
+
+    [Fact]
     public void A_pledge_outside_any_plan_belongs_to_the_wards_own_fund()
     {
         var e = DecisionAssert.Emits<DonationPledged>(PledgeDonation.Decide(Guid.NewGuid(), Money() with { PlanId = null }, null, Given.School, null, Given.Officer, Given.Now));

@@ -25,6 +25,23 @@ public sealed class ReceiptDecisionTests
     }
 
     [Fact]
+    public void Receipts_of_a_gift_in_kind_add_up_to_its_estimated_value_exactly()
+    {
+        var pledge = Given.Pledged(GiftKind.Books, 3, estimatedValue: 100);
+        var values = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            var e = DecisionAssert.Emits<DonationReceived>(RecordReceipt.Decide(pledge, Given.Receipt(1, $"BN-{i}"), Given.Officer, Given.Now));
+            values.Add(e.ValueVnd);
+            pledge = pledge.Apply(e);
+        }
+
+        Assert.Equal([33, 33, 34], values);
+        var extra = DecisionAssert.Emits<DonationReceived>(RecordReceipt.Decide(pledge, Given.Receipt(3, "BN-X", overDelivery: true), Given.Officer, Given.Now));
+        Assert.Equal(100, extra.ValueVnd);
+    }
+
+    [Fact]
     public void Receiving_the_rest_of_the_pledge_exactly_is_allowed()
     {
         var pledge = Given.Pledged().Received(15_000_000);
@@ -70,6 +87,7 @@ public sealed class ReceiptDecisionTests
         var pledge = Given.Pledged().Received(5_000_000, "BN-007");
 
         DecisionAssert.Fails(RecordReceipt.Decide(pledge, Given.Receipt(1_000_000, "BN-007"), Given.Officer, Given.Now), 409, "duplicate-receipt-number", "receiptNumber");
+        DecisionAssert.Fails(RecordReceipt.Decide(pledge, Given.Receipt(1_000_000, "bn-007"), Given.Officer, Given.Now), 409, "duplicate-receipt-number", "receiptNumber");
     }
 
     [Fact]
