@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LearningWeek.ApiDefaults.Http;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.Contracts.Reporting;
 using LearningWeek.EventSourcing;
@@ -43,9 +44,6 @@ public sealed record ActivityResponse(
             report.History, report.Version);
     }
 }
-
-/// <summary>A page of a list; <c>Next</c> is the cursor (<c>after=</c>) of the following page, null at the end.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
 
 public static class ReadActivities
 {

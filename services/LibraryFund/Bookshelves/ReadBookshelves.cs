@@ -19,8 +19,6 @@ public sealed record BookshelfResponse(
         holdings?.MoneyVnd ?? 0, holdings?.Equipment ?? 0, holdings?.InKindValueVnd ?? 0, shelf.Version);
 }
 
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
-
 public static class ReadBookshelves
 {
     public const int MaxPageSize = 200;

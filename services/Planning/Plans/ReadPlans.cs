@@ -85,7 +85,7 @@ public static class ReadPlans
             .WithSummary("A plan with its lines, responsibilities, deadlines and units; ETag = its version");
     }
 
-    private static async Task<Results<Ok<Units.Page<PlanSummary>>, ValidationProblem>> List(
+    private static async Task<Results<Ok<Page<PlanSummary>>, ValidationProblem>> List(
         IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken,
         string? wardCode = null, int? year = null, string? status = null, DateTimeOffset? after = null, int limit = 20)
     {
@@ -133,7 +133,7 @@ public static class ReadPlans
             plan.Id, plan.WardCode, plan.Status, plan.Number, plan.Content.Title, plan.Content.Year,
             PlanResponse.From(plan).Period, plan.IssuedAt)).ToList();
         var next = plans.Count > limit ? plans[limit - 1].DraftedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : null;
-        return TypedResults.Ok(new Units.Page<PlanSummary>(items, next));
+        return TypedResults.Ok(new Page<PlanSummary>(items, next));
     }
 
     private static async Task<Results<Ok<PlanResponse>, ProblemHttpResult>> Get(

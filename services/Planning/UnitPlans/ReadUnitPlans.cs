@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LearningWeek.ApiDefaults.Http;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.Planning.Units;
 using Marten;

@@ -13,9 +13,6 @@ public sealed record UnitResponse(string Code, string Name, UnitKind Kind, strin
         new(unit.Code, unit.Name, unit.Kind, unit.WardCode, unit.Active, unit.RegisteredAt, unit.DeactivatedAt, unit.DeactivationReason);
 }
 
-/// <summary>A page of a list; <c>Next</c> is the cursor (<c>after=</c>) of the following page, null at the end.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
-
 public static class ReadUnits
 {
     public const int MaxPageSize = 200;
