@@ -8,6 +8,7 @@ using LearningWeek.ActivityReporting.UnitReports;
 using LearningWeek.ActivityReporting.WardReports;
 using LearningWeek.EventSourcing;
 using LearningWeek.EventSourcing.Publishing;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.ActivityReporting;
 
@@ -34,7 +35,7 @@ public static class ReportingStore
                 options.Projections.Snapshot<WardReport>(SnapshotLifecycle.Inline);
                 options.Projections.Add<PlanProgressProjection>(ProjectionLifecycle.Async);
                 options.Schema.For<ReportingPlan>().Index(plan => plan.WardCode);
-                options.Schema.For<ReportingUnit>().Index(unit => unit.WardCode);
+                options.Schema.For<KnownUnit>().DocumentAlias("reportingunit").Index(unit => unit.WardCode);
                 options.Schema.For<UnitReport>().Index(report => report.PlanId).Index(report => report.UnitCode);
                 options.Schema.For<ActivityReport>().Index(report => report.PlanId).Index(report => report.UnitCode).Index(report => report.WardCode);
                 options.Schema.For<LibraryFundFigures>().UseOptimisticConcurrency(true);

@@ -6,6 +6,7 @@ using LearningWeek.LibraryFund.Funds;
 using LearningWeek.LibraryFund.IntegrationEvents;
 using LearningWeek.LibraryFund.Ledger;
 using LearningWeek.LibraryFund.Pledges;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.LibraryFund;
 
@@ -30,7 +31,7 @@ public static class LibraryFundStore
                 options.Projections.Add<BookshelfHoldingsProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<FundLedgerProjection>(ProjectionLifecycle.Async);
                 options.Schema.For<Fund>().Index(fund => fund.WardCode).UseOptimisticConcurrency(true);
-                options.Schema.For<FundUnit>().Index(unit => unit.WardCode).UseOptimisticConcurrency(true);
+                options.Schema.For<KnownUnit>().DocumentAlias("fundunit").Index(unit => unit.WardCode).UseOptimisticConcurrency(true);
                 options.Schema.For<Bookshelf>().Index(shelf => shelf.WardCode).Index(shelf => shelf.HostUnitCode);
                 options.Schema.For<Pledge>().Index(pledge => pledge.WardCode).Index(pledge => pledge.PlanId!).Index(pledge => pledge.BeneficiaryUnitCode!);
                 options.Schema.For<FundLedger>().Index(ledger => ledger.WardCode).Index(ledger => ledger.PlanId!);

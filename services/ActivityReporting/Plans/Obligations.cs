@@ -1,5 +1,6 @@
 using LearningWeek.ActivityReporting.UnitReports;
 using LearningWeek.EventSourcing;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.ActivityReporting.Plans;
 
@@ -10,7 +11,7 @@ namespace LearningWeek.ActivityReporting.Plans;
 public static class Obligations
 {
     /// <summary>Opens the unit's obligation on the plan, due by the plan's latest units deadline; or brings its due date up to date.</summary>
-    public static Decision Open(UnitReport? existing, ReportingPlan plan, string unitCode, string unitKind, ReportingUnit? unit, DateTimeOffset now)
+    public static Decision Open(UnitReport? existing, ReportingPlan plan, string unitCode, string unitKind, KnownUnit? unit, DateTimeOffset now)
     {
         if (existing is not null)
         {

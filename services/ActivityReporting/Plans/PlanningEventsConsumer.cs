@@ -3,6 +3,7 @@ using LearningWeek.EventSourcing;
 using Marten;
 using MassTransit;
 using Public = LearningWeek.Contracts.Planning;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.ActivityReporting.Plans;
 
@@ -56,7 +57,7 @@ public sealed class PlanningEventsConsumer(IDocumentStore store, TimeProvider cl
         }
 
         session.Store(plan);
-        var known = (await session.Query<ReportingUnit>().Where(unit => unit.WardCode == e.WardCode).ToListAsync()).ToDictionary(unit => unit.Id);
+        var known = (await session.Query<KnownUnit>().Where(unit => unit.WardCode == e.WardCode).ToListAsync()).ToDictionary(unit => unit.Id);
         var targets = e.TargetUnits.ToDictionary(target => target.UnitCode, target => target.Kind);
         foreach (var unit in known.Values.Where(unit => unit.Active && plan.ExpectsReportFrom(unit.Id, unit.Kind)))
         {
@@ -105,18 +106,7 @@ public sealed class PlanningEventsConsumer(IDocumentStore store, TimeProvider cl
     public Task Consume(ConsumeContext<Public.UnitRegistered> context) => Handle(context.Message.SourceEventId, async session =>
     {
         var e = context.Message;
-        var unit = await session.LoadAsync<ReportingUnit>(e.UnitCode) ?? new ReportingUnit { Id = e.UnitCode };
-        unit = unit with { Kind = e.Kind, WardCode = e.WardCode };
-        if (e.SourceSequence > unit.NameSequence)
-        {
-            unit = unit with { Name = e.Name, NameSequence = e.SourceSequence };
-        }
-
-        if (e.SourceSequence > unit.ActiveSequence)
-        {
-            unit = unit with { Active = true, ActiveSequence = e.SourceSequence };
-        }
-
+        var unit = KnownUnit.Registered(await session.LoadAsync<KnownUnit>(e.UnitCode), e);
         session.Store(unit);
         var plans = await session.Query<ReportingPlan>().Where(plan => plan.WardCode == e.WardCode && plan.HeaderKnown && !plan.Closed).ToListAsync();
         foreach (var plan in plans.Where(plan => plan.ExpectsReportFrom(unit.Id, unit.Kind)))
@@ -128,23 +118,21 @@ public sealed class PlanningEventsConsumer(IDocumentStore store, TimeProvider cl
     public Task Consume(ConsumeContext<Public.UnitRenamed> context) => Handle(context.Message.SourceEventId, async session =>
     {
         var e = context.Message;
-        var unit = await session.LoadAsync<ReportingUnit>(e.UnitCode) ?? new ReportingUnit { Id = e.UnitCode, WardCode = e.WardCode };
-        if (e.SourceSequence > unit.NameSequence)
+        if (KnownUnit.Renamed(await session.LoadAsync<KnownUnit>(e.UnitCode), e) is { } renamed)
         {
-            session.Store(unit with { Name = e.Name, NameSequence = e.SourceSequence });
+            session.Store(renamed);
         }
     });
 
     public Task Consume(ConsumeContext<Public.UnitDeactivated> context) => Handle(context.Message.SourceEventId, async session =>
     {
         var e = context.Message;
-        var unit = await session.LoadAsync<ReportingUnit>(e.UnitCode) ?? new ReportingUnit { Id = e.UnitCode, WardCode = e.WardCode };
-        if (e.SourceSequence <= unit.ActiveSequence)
+        if (KnownUnit.Deactivated(await session.LoadAsync<KnownUnit>(e.UnitCode), e) is not { } deactivated)
         {
             return;
         }
 
-        session.Store(unit with { Active = false, ActiveSequence = e.SourceSequence });
+        session.Store(deactivated);
         foreach (var obligation in await session.Query<UnitReport>().Where(report => report.UnitCode == e.UnitCode).ToListAsync())
         {
             await Decide(session, obligation.PlanId, e.UnitCode, existing => Obligations.Withdraw(existing!, e.SourceSequence, clock.GetUtcNow()));

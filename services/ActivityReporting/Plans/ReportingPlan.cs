@@ -76,22 +76,3 @@ public sealed record ReportingPlan
 
     public string PeriodText => $"từ ngày {VietnamTime.Format(PeriodStart)} đến ngày {VietnamTime.Format(PeriodEnd)}";
 }
-
-/// <summary>A unit as this service knows it, from Planning's events; each field set by the latest event that sets it.</summary>
-public sealed record ReportingUnit
-{
-    /// <summary>The unit code.</summary>
-    public string Id { get; init; } = "";
-
-    public string Name { get; init; } = "";
-
-    public string Kind { get; init; } = "";
-
-    public string WardCode { get; init; } = "";
-
-    public bool Active { get; init; } = true;
-
-    public long NameSequence { get; init; }
-
-    public long ActiveSequence { get; init; }
-}

@@ -6,6 +6,7 @@ using LearningWeek.Contracts.Reporting;
 using LearningWeek.EventSourcing;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.ActivityReporting.Progress;
 
@@ -54,7 +55,7 @@ public sealed record ProgressResponse(
     ParticipantCounts Participants,
     int ParticipantsTotal)
 {
-    public static ProgressResponse Build(ReportingPlan plan, PlanProgress? progress, IReadOnlyDictionary<string, ReportingUnit> units)
+    public static ProgressResponse Build(ReportingPlan plan, PlanProgress? progress, IReadOnlyDictionary<string, KnownUnit> units)
     {
         progress ??= new PlanProgress { Id = plan.Id };
         var all = progress.Units.Values.ToList();
@@ -114,7 +115,7 @@ public static class GetProgress
     public static async Task<ProgressResponse> LoadAsync(IQuerySession session, ReportingPlan plan, CancellationToken cancellationToken)
     {
         var progress = await session.LoadAsync<PlanProgress>(plan.Id, cancellationToken);
-        var units = await session.Query<ReportingUnit>().Where(unit => unit.WardCode == plan.WardCode).ToListAsync(cancellationToken);
+        var units = await session.Query<KnownUnit>().Where(unit => unit.WardCode == plan.WardCode).ToListAsync(cancellationToken);
         return ProgressResponse.Build(plan, progress, units.ToDictionary(unit => unit.Id));
     }
 }

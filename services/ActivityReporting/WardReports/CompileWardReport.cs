@@ -9,6 +9,7 @@ using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.Validation;
 using LearningWeek.EventSourcing;
 using Marten;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.ActivityReporting.WardReports;
 
@@ -47,7 +48,7 @@ public static class CompileWardReport
 
     public static Decision Decide(
         WardReport? current, ReportingPlan plan, Request request, ProgressResponse figures, FundSnapshot fund,
-        IReadOnlyList<UnitReport> accepted, IReadOnlyDictionary<string, ReportingUnit> units, Caller caller, DateTimeOffset now)
+        IReadOnlyList<UnitReport> accepted, IReadOnlyDictionary<string, KnownUnit> units, Caller caller, DateTimeOffset now)
     {
         if (!caller.MayActForWard(plan.WardCode))
         {
@@ -120,7 +121,7 @@ public static class CompileWardReport
         var figures = await GetProgress.LoadAsync(session, plan, cancellationToken);
         var fund = FundSnapshot.From(await session.LoadAsync<LibraryFundFigures>(planId, cancellationToken));
         var accepted = await session.Query<UnitReport>().Where(report => report.PlanId == planId && report.Status == UnitReportStatus.Accepted).ToListAsync(cancellationToken);
-        var units = (await session.Query<ReportingUnit>().Where(unit => unit.WardCode == plan.WardCode).ToListAsync(cancellationToken)).ToDictionary(unit => unit.Id);
+        var units = (await session.Query<KnownUnit>().Where(unit => unit.WardCode == plan.WardCode).ToListAsync(cancellationToken)).ToDictionary(unit => unit.Id);
 
         var streamId = WardReport.StreamId(planId);
         var stream = expected is { } version

@@ -5,6 +5,7 @@ using LearningWeek.ApiDefaults.Validation;
 using LearningWeek.EventSourcing;
 using LearningWeek.LibraryFund.Funds;
 using Marten;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.LibraryFund.Bookshelves;
 
@@ -28,7 +29,7 @@ public static class EstablishBookshelf
         }
     }
 
-    public static Decision Decide(Guid id, Request request, FundUnit? host, Fund? fund, Caller caller, DateTimeOffset now)
+    public static Decision Decide(Guid id, Request request, KnownUnit? host, Fund? fund, Caller caller, DateTimeOffset now)
     {
         var hostCode = request.HostUnitCode ?? caller.UnitCode ?? "";
         if (!caller.MayWriteFor(hostCode, host?.WardCode))
@@ -72,7 +73,7 @@ public static class EstablishBookshelf
     private static async Task<IResult> Handle(Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         var caller = user.Caller();
-        var host = await session.LoadAsync<FundUnit>(request.HostUnitCode ?? caller.UnitCode ?? "", cancellationToken);
+        var host = await session.LoadAsync<KnownUnit>(request.HostUnitCode ?? caller.UnitCode ?? "", cancellationToken);
         var fund = request.PlanId is { } planId ? await session.LoadAsync<Fund>(planId, cancellationToken) : null;
         var id = StreamIds.New();
         var outcome = await session.StartAsync<Bookshelf>(id, Decide(id, request, host, fund, caller, clock.GetUtcNow()), cancellationToken);

@@ -38,25 +38,6 @@ public sealed record Fund
     public static string Key(Guid? planId, string wardCode) => planId is { } id ? id.ToString() : $"ward:{wardCode}";
 }
 
-/// <summary>A unit as this service knows it from Planning's events (host of bookshelves, beneficiary of gifts).</summary>
-public sealed record FundUnit
-{
-    /// <summary>The unit code.</summary>
-    public string Id { get; init; } = "";
-
-    public string Name { get; init; } = "";
-
-    public string Kind { get; init; } = "";
-
-    public string WardCode { get; init; } = "";
-
-    public bool Active { get; init; } = true;
-
-    public long NameSequence { get; init; }
-
-    public long ActiveSequence { get; init; }
-}
-
 public static class KindNames
 {
     public static string Of<T>(T value) where T : struct, Enum => KebabEnum.Name(value);

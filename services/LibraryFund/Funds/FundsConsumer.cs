@@ -3,6 +3,7 @@ using LearningWeek.EventSourcing;
 using Marten;
 using MassTransit;
 using Public = LearningWeek.Contracts.Planning;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.LibraryFund.Funds;
 
@@ -52,41 +53,25 @@ public sealed class FundsConsumer(IDocumentStore store, TimeProvider clock) :
 
     public Task Consume(ConsumeContext<Public.UnitRegistered> context) => Handle(context.Message.SourceEventId, async session =>
     {
-        var e = context.Message;
-        var existing = await session.LoadAsync<FundUnit>(e.UnitCode);
-        var unit = (existing ?? new FundUnit { Id = e.UnitCode }) with { Kind = e.Kind, WardCode = e.WardCode };
-        if (e.SourceSequence > unit.NameSequence)
-        {
-            unit = unit with { Name = e.Name, NameSequence = e.SourceSequence };
-        }
-
-        if (e.SourceSequence > unit.ActiveSequence)
-        {
-            unit = unit with { Active = true, ActiveSequence = e.SourceSequence };
-        }
-
-        Save(session, existing, unit);
+        var existing = await session.LoadAsync<KnownUnit>(context.Message.UnitCode);
+        Save(session, existing, KnownUnit.Registered(existing, context.Message));
     });
 
     public Task Consume(ConsumeContext<Public.UnitRenamed> context) => Handle(context.Message.SourceEventId, async session =>
     {
-        var e = context.Message;
-        var existing = await session.LoadAsync<FundUnit>(e.UnitCode);
-        var unit = existing ?? new FundUnit { Id = e.UnitCode, WardCode = e.WardCode };
-        if (e.SourceSequence > unit.NameSequence)
+        var existing = await session.LoadAsync<KnownUnit>(context.Message.UnitCode);
+        if (KnownUnit.Renamed(existing, context.Message) is { } renamed)
         {
-            Save(session, existing, unit with { Name = e.Name, NameSequence = e.SourceSequence });
+            Save(session, existing, renamed);
         }
     });
 
     public Task Consume(ConsumeContext<Public.UnitDeactivated> context) => Handle(context.Message.SourceEventId, async session =>
     {
-        var e = context.Message;
-        var existing = await session.LoadAsync<FundUnit>(e.UnitCode);
-        var unit = existing ?? new FundUnit { Id = e.UnitCode, WardCode = e.WardCode };
-        if (e.SourceSequence > unit.ActiveSequence)
+        var existing = await session.LoadAsync<KnownUnit>(context.Message.UnitCode);
+        if (KnownUnit.Deactivated(existing, context.Message) is { } deactivated)
         {
-            Save(session, existing, unit with { Active = false, ActiveSequence = e.SourceSequence });
+            Save(session, existing, deactivated);
         }
     });
 

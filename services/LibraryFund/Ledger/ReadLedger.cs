@@ -4,6 +4,7 @@ using LearningWeek.LibraryFund.Funds;
 using LearningWeek.LibraryFund.Pledges;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.LibraryFund.Ledger;
 
@@ -119,7 +120,7 @@ public static class ReadLedger
         var funds = (await session.LoadManyAsync<Fund>(cancellationToken, planIds)).ToDictionary(fund => fund.Id);
         var lines = ledgers.SelectMany(ledger => ledger.Lines).ToList();
         var unitCodes = lines.Select(line => line.BeneficiaryUnitCode).OfType<string>().Distinct().ToArray();
-        var units = (await session.LoadManyAsync<FundUnit>(cancellationToken, unitCodes)).ToDictionary(unit => unit.Id);
+        var units = (await session.LoadManyAsync<KnownUnit>(cancellationToken, unitCodes)).ToDictionary(unit => unit.Id);
         var shelfIds = lines.SelectMany(line => line.Allocations).Select(allocation => allocation.BookshelfId).Distinct().ToArray();
         var shelves = (await session.LoadManyAsync<Bookshelf>(cancellationToken, shelfIds)).ToDictionary(shelf => shelf.Id);
 
@@ -140,7 +141,7 @@ public static class ReadLedger
             matched.Count > MaxFunds));
     }
 
-    public static LedgerSection Section(IReadOnlyCollection<LedgerLine> lines, IReadOnlyDictionary<string, FundUnit> units, IReadOnlyDictionary<Guid, Bookshelf> shelves)
+    public static LedgerSection Section(IReadOnlyCollection<LedgerLine> lines, IReadOnlyDictionary<string, KnownUnit> units, IReadOnlyDictionary<Guid, Bookshelf> shelves)
     {
         static Figures Cash(IEnumerable<LedgerLine> of) => Figures.Sum(of.Where(line => line.GiftKind == GiftKind.Money).Select(Figures.Quantities));
         static Figures InKind(IEnumerable<LedgerLine> of) => Figures.Sum(of.Where(line => line.GiftKind != GiftKind.Money).Select(Figures.Values));

@@ -6,6 +6,7 @@ using LearningWeek.EventSourcing;
 using LearningWeek.LibraryFund.Bookshelves;
 using LearningWeek.LibraryFund.Funds;
 using Marten;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.LibraryFund.Pledges;
 
@@ -58,7 +59,7 @@ public static class PledgeDonation
         }
     }
 
-    public static Decision Decide(Guid id, Request request, Fund? fund, FundUnit? beneficiary, Bookshelf? bookshelf, Caller caller, DateTimeOffset now)
+    public static Decision Decide(Guid id, Request request, Fund? fund, KnownUnit? beneficiary, Bookshelf? bookshelf, Caller caller, DateTimeOffset now)
     {
         var ward = caller.WardCode ?? "";
         if (caller.IsUnit && request.BeneficiaryUnitCode is { } unitCode && unitCode != caller.UnitCode)
@@ -125,7 +126,7 @@ public static class PledgeDonation
         var fund = request.PlanId is { } planId ? await session.LoadAsync<Fund>(planId, cancellationToken) : null;
         var bookshelf = request.BookshelfId is { } shelfId ? await session.LoadAsync<Bookshelf>(shelfId, cancellationToken) : null;
         var beneficiaryCode = BeneficiaryOf(request, caller, bookshelf);
-        var beneficiary = beneficiaryCode is null ? null : await session.LoadAsync<FundUnit>(beneficiaryCode, cancellationToken);
+        var beneficiary = beneficiaryCode is null ? null : await session.LoadAsync<KnownUnit>(beneficiaryCode, cancellationToken);
         var id = StreamIds.New();
         var outcome = await session.StartAsync<Pledge>(id, Decide(id, request, fund, beneficiary, bookshelf, caller, clock.GetUtcNow()), cancellationToken);
         switch (outcome)

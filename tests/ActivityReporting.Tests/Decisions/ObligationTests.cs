@@ -1,6 +1,7 @@
 using LearningWeek.ActivityReporting.Plans;
 using LearningWeek.ActivityReporting.UnitReports;
 using LearningWeek.Testing;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.ActivityReporting.Tests.Decisions;
 
@@ -18,7 +19,7 @@ public sealed class ObligationTests
     [Fact]
     public void A_deactivated_unit_gets_no_obligation_and_a_closed_plan_opens_none()
     {
-        var inactive = new ReportingUnit { Id = "TH-LAPLE", Kind = "primary", WardCode = "HP-NAMTRIEU", Active = false, ActiveSequence = 50 };
+        var inactive = new KnownUnit { Id = "TH-LAPLE", Kind = "primary", WardCode = "HP-NAMTRIEU", Active = false, ActiveSequence = 50 };
 
         DecisionAssert.EmitsNothing(Obligations.Open(null, Given.Plan, "TH-LAPLE", "primary", inactive, Given.DuringTheWeek));
         DecisionAssert.EmitsNothing(Obligations.Open(null, Given.Plan with { Closed = true }, "TH-TAMHUNG", "primary", null, Given.DuringTheWeek));

@@ -3,6 +3,7 @@ using LearningWeek.ActivityReporting.Plans;
 using LearningWeek.ActivityReporting.Progress;
 using LearningWeek.ActivityReporting.UnitReports;
 using ParticipantCounts = LearningWeek.Contracts.Reporting.ParticipantCounts;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.ActivityReporting.Tests.Decisions;
 
@@ -22,7 +23,7 @@ public sealed class ProgressTests
         Submit("HPN-NAMTRIEU", onTime: false);
         _projection.Apply(new ReportingObligationWithdrawn(Given.PlanId, "CCB-NAMTRIEU", "Ngừng hoạt động", 30, Given.DuringTheWeek), _progress);
 
-        var report = ProgressResponse.Build(Given.Plan, _progress, new Dictionary<string, ReportingUnit>());
+        var report = ProgressResponse.Build(Given.Plan, _progress, new Dictionary<string, KnownUnit>());
 
         Assert.Equal(new Rates(3, 2, 1, 1, 0, 0, 1, 0.6667, 0.3333), report.Ward);
         Assert.Equal(["primary", "mass-organisation"], report.ByKind.Select(kind => kind.Kind));
@@ -40,14 +41,14 @@ public sealed class ProgressTests
         _projection.Apply(new ActivityReported(Guid.NewGuid(), Given.PlanId, "TH-TAMHUNG", "primary", "HP-NAMTRIEU", Content("3.4", 3, 100, 1), Given.DuringTheWeek, "TH-TAMHUNG"), _progress);
         _projection.Apply(new ActivityReportCorrected(id, Given.PlanId, "TH-TAMHUNG", "HP-NAMTRIEU", 2, corrected, first, Given.DuringTheWeek, "TH-TAMHUNG"), _progress);
 
-        var report = ProgressResponse.Build(Given.Plan, _progress, new Dictionary<string, ReportingUnit>());
+        var report = ProgressResponse.Build(Given.Plan, _progress, new Dictionary<string, KnownUnit>());
         Assert.Equal(580, report.Participants.Students);
         Assert.Equal(480, report.ByLine.Single(line => line.LineCode == "3.2").Participants.Students);
         Assert.Equal([new DateOnly(2025, 10, 3)], report.ByDay.Select(day => day.Day));
         Assert.Equal(6, report.ByLine.Count); // every line of the plan, reported on or not
 
         _projection.Apply(new ActivityReportWithdrawn(id, Given.PlanId, "TH-TAMHUNG", "HP-NAMTRIEU", null, corrected, Given.DuringTheWeek, "TH-TAMHUNG"), _progress);
-        report = ProgressResponse.Build(Given.Plan, _progress, new Dictionary<string, ReportingUnit>());
+        report = ProgressResponse.Build(Given.Plan, _progress, new Dictionary<string, KnownUnit>());
         Assert.Equal(1, report.ActivityReports);
         Assert.Equal(100, report.Participants.Students);
         Assert.Equal(1, report.Units.Single().ActivityReports);

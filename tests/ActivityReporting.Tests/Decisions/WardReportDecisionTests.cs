@@ -7,6 +7,7 @@ using LearningWeek.ActivityReporting.WardReports;
 using LearningWeek.Documents;
 using ParticipantCounts = LearningWeek.Contracts.Reporting.ParticipantCounts;
 using LearningWeek.Testing;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.ActivityReporting.Tests.Decisions;
 
@@ -23,7 +24,7 @@ public sealed class WardReportDecisionTests
 
         var e = DecisionAssert.Emits<WardReportCompiled>(CompileWardReport.Decide(
             null, Given.Plan, new CompileWardReport.Request("25/BC-UBND", null, null, null, null, null), figures, FundSnapshot.From(null),
-            [accepted], new Dictionary<string, ReportingUnit> { ["TH-TAMHUNG"] = new() { Id = "TH-TAMHUNG", Name = "Trường Tiểu học Tam Hưng" } },
+            [accepted], new Dictionary<string, KnownUnit> { ["TH-TAMHUNG"] = new() { Id = "TH-TAMHUNG", Name = "Trường Tiểu học Tam Hưng" } },
             Given.Officer, ReportDay));
 
         Assert.Equal("25/BC-UBND", e.Content.Number);
@@ -47,7 +48,7 @@ public sealed class WardReportDecisionTests
         Assert.Equal(12, e.Totals.UnitsExpected);
         DecisionAssert.Fails(SubmitWardReport.Decide(submitted, Given.Plan, Given.Officer, Given.WardDue), 409, "ward-report-submitted");
         DecisionAssert.Fails(CompileWardReport.Decide(submitted, Given.Plan, new CompileWardReport.Request(null, null, null, null, null, null), Progress(),
-            FundSnapshot.From(null), [], new Dictionary<string, ReportingUnit>(), Given.Officer, Given.WardDue), 409, "ward-report-submitted");
+            FundSnapshot.From(null), [], new Dictionary<string, KnownUnit>(), Given.Officer, Given.WardDue), 409, "ward-report-submitted");
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class WardReportDecisionTests
 
     private static WardReport Draft() => WardReport.Create(new WardReportCompiled(Given.PlanId, "HP-NAMTRIEU", 1,
         CompileWardReport.Decide(null, Given.Plan, new CompileWardReport.Request("25/BC-UBND", null, null, null, null, null), Progress(), FundSnapshot.From(null),
-            [], new Dictionary<string, ReportingUnit>(), Given.Officer, ReportDay).Events.OfType<WardReportCompiled>().Single().Content, ReportDay, "ward-officer"));
+            [], new Dictionary<string, KnownUnit>(), Given.Officer, ReportDay).Events.OfType<WardReportCompiled>().Single().Content, ReportDay, "ward-officer"));
 
     /// <summary>12 units expected, 4 submitted (3 on time), 1,234 participants.</summary>
     private static ProgressResponse Progress()
@@ -121,6 +122,6 @@ public sealed class WardReportDecisionTests
         projection.Apply(new Activities.ActivityReported(Guid.NewGuid(), Given.PlanId, "TH-TAMHUNG", "primary", "HP-NAMTRIEU",
             new Activities.ActivityContent("3.2", "Ngày hội đọc sách", new DateOnly(2025, 10, 2), null, "Trường", [], new ParticipantCounts(1000, 34, 200, 0, 0), 3, [], null),
             ReportDay, "TH-TAMHUNG"), progress);
-        return ProgressResponse.Build(Given.Plan, progress, new Dictionary<string, ReportingUnit>());
+        return ProgressResponse.Build(Given.Plan, progress, new Dictionary<string, KnownUnit>());
     }
 }

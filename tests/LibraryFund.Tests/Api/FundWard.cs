@@ -8,6 +8,7 @@ using LearningWeek.Testing;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.LibraryFund.Tests.Api;
 
@@ -62,7 +63,7 @@ public sealed class FundWard
         await ward.Publish(ward.Registered(ward.CultureHouse, "Nhà văn hoá Tổ dân phố số 3", "culture-house"));
         await using var session = ward.Store.QuerySession();
         await Eventually.Get(
-            async () => (await session.LoadAsync<Fund>(ward.PlanId), await session.LoadAsync<FundUnit>(ward.CultureHouse)),
+            async () => (await session.LoadAsync<Fund>(ward.PlanId), await session.LoadAsync<KnownUnit>(ward.CultureHouse)),
             until: found => found.Item1 is not null && found.Item2 is not null);
         return ward;
     }

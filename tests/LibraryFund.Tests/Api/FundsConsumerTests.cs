@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using LearningWeek.LibraryFund.Funds;
 using LearningWeek.Testing;
 using Marten;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.LibraryFund.Tests.Api;
 
@@ -48,7 +49,7 @@ public sealed class FundsConsumerTests(LibraryFundService service) : IClassFixtu
         await ward.Publish(registered);
 
         await using var session = ward.Store.QuerySession();
-        var unit = await Eventually.Get(() => session.LoadAsync<FundUnit>(code), until: found => found is { Kind: "primary" });
+        var unit = await Eventually.Get(() => session.LoadAsync<KnownUnit>(code), until: found => found is { Kind: "primary" });
         Assert.Equal(("Trường Tiểu học Phả Lễ (cơ sở 2)", true), (unit!.Name, unit.Active));
     }
 
@@ -58,8 +59,8 @@ public sealed class FundsConsumerTests(LibraryFundService service) : IClassFixtu
         var ward = await FundWard.OpenAsync(service);
         await using var first = ward.Store.LightweightSession();
         await using var second = ward.Store.LightweightSession();
-        var seenByFirst = (await first.LoadAsync<FundUnit>(ward.School))!;
-        var seenBySecond = (await second.LoadAsync<FundUnit>(ward.School))!;
+        var seenByFirst = (await first.LoadAsync<KnownUnit>(ward.School))!;
+        var seenBySecond = (await second.LoadAsync<KnownUnit>(ward.School))!;
 
         first.Update(seenByFirst with { Name = "Tên mới 1" });
         second.Update(seenBySecond with { Name = "Tên mới 2" });
@@ -67,6 +68,6 @@ public sealed class FundsConsumerTests(LibraryFundService service) : IClassFixtu
 
         await Assert.ThrowsAnyAsync<JasperFx.ConcurrencyException>(() => second.SaveChangesAsync());
         await using var query = ward.Store.QuerySession();
-        Assert.Equal("Tên mới 1", (await query.LoadAsync<FundUnit>(ward.School))!.Name);
+        Assert.Equal("Tên mới 1", (await query.LoadAsync<KnownUnit>(ward.School))!.Name);
     }
 }

@@ -3,6 +3,7 @@ using LearningWeek.Documents;
 using LearningWeek.LibraryFund.Bookshelves;
 using LearningWeek.LibraryFund.Funds;
 using LearningWeek.LibraryFund.Pledges;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.LibraryFund.Tests.Decisions;
 
@@ -32,9 +33,9 @@ public static class Given
         Signature = new DocumentSignature("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Đức Dũng"),
     };
 
-    public static FundUnit School => new() { Id = "TH-TAMHUNG", Name = "Trường Tiểu học Tam Hưng", Kind = "primary", WardCode = Ward };
+    public static KnownUnit School => new() { Id = "TH-TAMHUNG", Name = "Trường Tiểu học Tam Hưng", Kind = "primary", WardCode = Ward };
 
-    public static FundUnit CultureHouse => new() { Id = "NVH-TDP3", Name = "Nhà văn hoá Tổ dân phố số 3", Kind = "culture-house", WardCode = Ward };
+    public static KnownUnit CultureHouse => new() { Id = "NVH-TDP3", Name = "Nhà văn hoá Tổ dân phố số 3", Kind = "culture-house", WardCode = Ward };
 
     public static Bookshelf Shelf(BookshelfKind kind = BookshelfKind.Classroom, string ward = Ward) =>
         Bookshelf.Create(new BookshelfEstablished(Guid.NewGuid(), PlanId, ward, "TH-TAMHUNG", kind, "Tủ sách lớp 5A", "Lớp 5A", Today, 0, Now, "TH-TAMHUNG"));

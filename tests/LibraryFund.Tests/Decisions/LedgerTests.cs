@@ -2,6 +2,7 @@ using LearningWeek.LibraryFund.Bookshelves;
 using LearningWeek.LibraryFund.Funds;
 using LearningWeek.LibraryFund.Ledger;
 using LearningWeek.LibraryFund.Pledges;
+using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.LibraryFund.Tests.Decisions;
 
@@ -39,7 +40,7 @@ public sealed class LedgerTests
             Line(GiftKind.Money, 2_000_000, 2_000_000, 500_000, 500_000, 0, 0, DonorKind.Individual, unit: null, withdrawn: 1_500_000),
         };
 
-        var section = ReadLedger.Section(lines, new Dictionary<string, FundUnit> { ["TH-TAMHUNG"] = Given.School }, new Dictionary<Guid, Bookshelf>());
+        var section = ReadLedger.Section(lines, new Dictionary<string, KnownUnit> { ["TH-TAMHUNG"] = Given.School }, new Dictionary<Guid, Bookshelf>());
 
         Assert.Equal(new Figures(22_000_000, 15_500_000, 10_000_000, 5_500_000, 5_000_000, 1_500_000), section.Totals.CashVnd);
         Assert.Equal(new Figures(15_000_000, 10_000_000, 7_500_000, 2_500_000, 5_000_000, 0), section.Totals.InKindValueVnd);
