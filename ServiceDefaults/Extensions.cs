@@ -24,6 +24,9 @@ public static class ServiceDefaultsExtensions
     /// <summary>Tag of checks that say only that the process itself is responsive.</summary>
     public const string LiveTag = "live";
 
+    /// <summary>How long one export to the telemetry collector may take, unless configured (<c>OTEL_EXPORTER_OTLP_TIMEOUT</c>).</summary>
+    private const string OtlpExportTimeoutMilliseconds = "3000";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         LocalDevelopmentSecrets.RefuseInProduction(builder.Configuration, builder.Environment);
@@ -67,6 +70,10 @@ public static class ServiceDefaultsExtensions
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
+            // The exporter retries a batch until this timeout (10 s by default), and a stopping
+            // process flushes each signal: a collector that is gone (a dashboard stopped first)
+            // would hold every shutdown for twenty seconds or more.
+            builder.Configuration["OTEL_EXPORTER_OTLP_TIMEOUT"] ??= OtlpExportTimeoutMilliseconds;
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 

@@ -2,7 +2,7 @@
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # Run state (pids, what the scripts started) stays inside the checkout and out of git.
-state_dir="$repo_root/.local"
+state_dir="${LEARNINGWEEK_STATE_DIR:-$repo_root/.local}"
 
 say() { printf '\033[1;34m[learningweek]\033[0m %s\n' "$*"; }
 warn() { printf '\033[1;33m[learningweek]\033[0m %s\n' "$*" >&2; }

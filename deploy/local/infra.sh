@@ -70,6 +70,11 @@ postgres_up() {
     END IF;
     -- The tests create a database (and for Production-mode hosts a role) per fixture.
     ALTER ROLE $PG_ROLE CREATEDB CREATEROLE;
+    -- and drops it after: DROP DATABASE ... WITH (FORCE) must be allowed to end what is still
+    -- connected to it, autovacuum included, which only pg_signal_backend may.
+    IF NOT pg_has_role('$PG_ROLE', 'pg_signal_backend', 'MEMBER') THEN
+      GRANT pg_signal_backend TO $PG_ROLE;
+    END IF;
     END \$\$;"
   as_postgres psql -q -p "$PG_PORT" -v ON_ERROR_STOP=1 -c "$sql_role" >/dev/null
   local db

@@ -3,23 +3,36 @@
 # no container engine answers), then the AppHost with the three services, the gateway and the
 # Aspire dashboard.
 #
-#   deploy/local/run.sh              foreground; Ctrl+C stops everything
+#   deploy/local/run.sh              foreground; Ctrl+C, SIGTERM or SIGHUP stops everything
 #   deploy/local/run.sh --detach     background; deploy/local/stop.sh stops it
+#   deploy/local/run.sh --no-build   without building first (the solution is built already)
 #
 # Ports (each checked free first): GATEWAY_PORT (8080), DASHBOARD_PORT (18888; the dashboard's
 # telemetry and resource endpoints take the next two).
 set -euo pipefail
+
+# However this was started (a terminal, a script, a supervisor), SIGINT, SIGTERM and SIGHUP must
+# stop the system. A non-interactive shell starts a script with `&` with SIGINT ignored, and bash
+# can never trap a signal that was ignored when it started: so start once more with the default
+# handling of those signals.
+if [ -z "${LEARNINGWEEK_RUN_SIGNALS_RESET:-}" ]; then
+  export LEARNINGWEEK_RUN_SIGNALS_RESET=1
+  exec env --default-signal=INT,TERM,HUP bash "$0" "$@"
+fi
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=deploy/local/common.sh
 source "$here/common.sh"
 
 detach=false
-case "${1:-}" in
-  --detach | -d) detach=true ;;
-  "") ;;
-  *) echo "usage: $0 [--detach]" >&2; exit 2 ;;
-esac
+build=true
+for arg in "$@"; do
+  case "$arg" in
+    --detach | -d) detach=true ;;
+    --no-build) build=false ;;
+    *) echo "usage: $0 [--detach] [--no-build]" >&2; exit 2 ;;
+  esac
+done
 
 gateway_port="${GATEWAY_PORT:-8080}"
 dashboard_port="${DASHBOARD_PORT:-18888}"
@@ -40,17 +53,42 @@ for entry in "gateway:$gateway_port:GATEWAY_PORT" "dashboard:$dashboard_port:DAS
   fi
 done
 
+# A signal stops at once whatever runs now: a long step runs as a child that `wait` waits for (a
+# trap runs only between commands, and `wait` is one that a signal ends), and the trap ends it.
+child=""
+apphost_pid=""
+stop_all() { "$here/stop.sh" --quiet || true; }
+on_signal() {
+  trap - INT TERM HUP
+  echo
+  say "stopping"
+  if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; fi
+  if [ -n "$apphost_pid" ]; then stop_all; fi
+  exit 130
+}
+trap on_signal INT TERM HUP
+in_child() {
+  local status=0
+  "$@" &
+  child=$!
+  wait "$child" || status=$?
+  child=""
+  return "$status"
+}
+
 ensure_dotnet
 if container_engine_answers; then
   mode=containers
   say "a container engine answers: PostgreSQL and RabbitMQ run as containers"
 else
   mode=local
-  "$here/infra.sh" up
+  in_child "$here/infra.sh" up
 fi
 
-say "building (first build restores packages; later ones take seconds)"
-dotnet build "$repo_root/AppHost/LearningWeek.AppHost.csproj" -nologo -v quiet -clp:ErrorsOnly
+if [ "$build" = true ]; then
+  say "building (first build restores packages; later ones take seconds)"
+  in_child dotnet build "$repo_root/AppHost/LearningWeek.AppHost.csproj" -nologo -v quiet -clp:ErrorsOnly
+fi
 
 mkdir -p "$state_dir"
 : >"$log_file"
@@ -69,25 +107,23 @@ say "starting the AppHost ($mode mode); its output goes to ${log_file#"$repo_roo
 apphost_pid=$!
 echo "$apphost_pid" >"$pid_file"
 
-stop_all() { "$here/stop.sh" --quiet || true; }
-trap 'echo; say "stopping"; stop_all; exit 130' INT TERM
-
 gateway="http://127.0.0.1:$gateway_port"
 ready=false
-for ((i = 0; i < startup_seconds; i++)); do
+started_at=$SECONDS
+while ((SECONDS - started_at < startup_seconds)); do
   if ! kill -0 "$apphost_pid" 2>/dev/null; then
     tail -n 30 "$log_file" >&2
     rm -f "$pid_file"
     fail "the AppHost stopped during start (output above, all of it in ${log_file#"$repo_root/"})"
   fi
-  if curl -fsS -o /dev/null "$gateway/health" 2>/dev/null &&
-    curl -fsS -o /dev/null "$gateway/api/planning/health" 2>/dev/null &&
-    curl -fsS -o /dev/null "$gateway/api/reporting/health" 2>/dev/null &&
-    curl -fsS -o /dev/null "$gateway/api/library-fund/health" 2>/dev/null; then
+  if curl -fsS --max-time 5 -o /dev/null "$gateway/health" 2>/dev/null &&
+    curl -fsS --max-time 5 -o /dev/null "$gateway/api/planning/health" 2>/dev/null &&
+    curl -fsS --max-time 5 -o /dev/null "$gateway/api/reporting/health" 2>/dev/null &&
+    curl -fsS --max-time 5 -o /dev/null "$gateway/api/library-fund/health" 2>/dev/null; then
     ready=true
     break
   fi
-  sleep 1
+  in_child sleep 1
 done
 if [ "$ready" != true ]; then
   tail -n 30 "$log_file" >&2
@@ -98,7 +134,7 @@ fi
 login_url="$(grep -o "http://127.0.0.1:$dashboard_port/login?t=[0-9a-f]*" "$log_file" | tail -n 1 || true)"
 cat <<EOF
 
-  LearningWeek is running ($mode mode, ready in ${i}s).
+  LearningWeek is running ($mode mode, ready in $((SECONDS - started_at))s).
 
   Gateway (the API):   $gateway
   API reference:       $gateway/docs   (tokens: client X, secret local-X; see README)
@@ -114,13 +150,19 @@ fi
 echo
 
 if [ "$detach" = true ]; then
-  trap - INT TERM
+  trap - INT TERM HUP
   say "running in the background; stop with deploy/local/stop.sh"
   exit 0
 fi
 
 say "press Ctrl+C to stop"
-while kill -0 "$apphost_pid" 2>/dev/null; do sleep 1; done
-trap - INT TERM
+while kill -0 "$apphost_pid" 2>/dev/null; do
+  in_child sleep 1
+done
+trap - INT TERM HUP
+if [ ! -f "$pid_file" ]; then
+  say "stopped by deploy/local/stop.sh"
+  exit 0
+fi
 rm -f "$pid_file"
 fail "the AppHost stopped by itself; see ${log_file#"$repo_root/"}"

@@ -23,6 +23,8 @@ done
 note() { [ "$quiet" = true ] || say "$@"; }
 
 pid_file="$state_dir/apphost.pid"
+# The services, then the AppHost, each get this long to stop gracefully (a few seconds is usual).
+grace_seconds="${STOP_GRACE_SECONDS:-7}"
 
 # The system's processes: the AppHost, the orchestrator (DCP, which detaches and names the
 # AppHost's pid in "--monitor <pid>"), and everything below them: services, gateway, dashboard.
@@ -42,6 +44,16 @@ system_tree() {
     }'
 }
 
+# The processes of the system's resources (services, gateway) among the given ones: all but the
+# AppHost, the orchestrator, the dashboard and the `dotnet run` that starts each resource.
+resources_of() {
+  local pid
+  for pid in "$@"; do
+    if ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qE '/dcp |Aspire\.Dashboard|LearningWeek\.AppHost|dotnet run '; then echo "$pid"; fi
+  done
+  return 0
+}
+
 alive() {
   local pid
   for pid in "$@"; do kill -0 "$pid" 2>/dev/null && echo "$pid"; done
@@ -49,11 +61,11 @@ alive() {
 }
 
 wait_gone() {
-  local seconds="$1" i
+  local tenths=$(($1 * 10)) i
   shift
-  for ((i = 0; i < seconds; i++)); do
+  for ((i = 0; i < tenths; i++)); do
     [ -z "$(alive "$@")" ] && return 0
-    sleep 1
+    sleep 0.1
   done
   return 1
 }
@@ -67,15 +79,23 @@ if [ -z "$apphost_pid" ] || ! kill -0 "$apphost_pid" 2>/dev/null; then
 else
   mapfile -t pids < <(system_tree "$apphost_pid")
   note "stopping the AppHost (pid $apphost_pid) and the ${#pids[@]} processes of the system"
-  kill -INT "$apphost_pid" 2>/dev/null || true
-  # The AppHost shuts the orchestrator down, which stops the services; give it time, then insist.
-  if ! wait_gone 45 "${pids[@]}"; then
+  rm -f "$pid_file" # a run.sh in the foreground sees it gone and ends quietly
+  # First the services and the gateway, all at once: each stops gracefully in a few seconds, in
+  # parallel rather than one after another behind the orchestrator, and can still hand its last
+  # telemetry to the dashboard. Then the AppHost, which stops the orchestrator and the dashboard.
+  mapfile -t resources < <(resources_of "${pids[@]}")
+  kill -TERM "${resources[@]}" 2>/dev/null || true
+  wait_gone "$grace_seconds" "${resources[@]}" || true
+  kill -TERM "$apphost_pid" 2>/dev/null || true
+  if ! wait_gone "$grace_seconds" "${pids[@]}"; then
     mapfile -t left < <(alive "${pids[@]}")
-    note "still running after 45 s, terminating: ${left[*]}"
+    note "still running, terminating: ${left[*]}"
     kill -TERM "${left[@]}" 2>/dev/null || true
-    if ! wait_gone 10 "${left[@]}"; then
+    if ! wait_gone 2 "${left[@]}"; then
       mapfile -t left < <(alive "${left[@]}")
+      note "still running, killing: ${left[*]}"
       kill -KILL "${left[@]}" 2>/dev/null || true
+      wait_gone 2 "${left[@]}" || true
     fi
   fi
   note "LearningWeek stopped; no process of it is running"

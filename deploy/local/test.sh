@@ -29,8 +29,17 @@ cd "$repo_root"
 say "building LearningWeek.Aspire.sln"
 dotnet build LearningWeek.Aspire.sln -nologo -v quiet -clp:ErrorsOnly
 
-say "running the tests"
+results="$state_dir/test-results"
+logs="$results/logs"
+rm -rf "$logs"
+export LEARNINGWEEK_TEST_LOGS="$logs"
+say "running the tests (the servers' logs go to ${logs#"$repo_root/"}/<project>/<test class>.log)"
+status=0
 dotnet test LearningWeek.Aspire.sln --no-build --nologo \
   --logger "console;verbosity=normal" \
-  --results-directory "$state_dir/test-results" \
-  "$@"
+  --results-directory "$results" \
+  "$@" || status=$?
+if [ "$status" -ne 0 ]; then
+  warn "tests failed; what the servers under test logged meanwhile is in ${logs#"$repo_root/"}/<project>/<test class>.log"
+fi
+exit "$status"

@@ -1,4 +1,6 @@
 using Aspire.Hosting.Testing;
+using LearningWeek.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningWeek.EndToEnd.Tests;
 
@@ -32,6 +34,7 @@ public sealed class AppHostStartupChecksTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LearningWeek_AppHost>(args, timeout.Token);
+        builder.Services.AddLogging(logging => logging.ToTestLog("apphost"));
         await using var app = await builder.BuildAsync(timeout.Token);
     }
 

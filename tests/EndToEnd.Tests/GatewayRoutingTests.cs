@@ -20,10 +20,10 @@ public sealed class GatewayRoutingTests(LocalSystem system)
     public async Task Each_service_is_healthy_through_the_gateway_with_its_database_and_broker(
         string route, string applicationName, string database, string schema)
     {
-        using var response = await system.CreateGatewayClient().GetAsync($"/api/{route}/health");
+        using var response = await system.CreateGatewayClient().GetAsync($"/api/{route}/health", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(applicationName, health.RootElement.GetProperty("service").GetString());
         Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
         var checks = health.RootElement.GetProperty("checks");
@@ -42,10 +42,10 @@ public sealed class GatewayRoutingTests(LocalSystem system)
     [Fact]
     public async Task The_gateway_reports_its_own_health_and_database()
     {
-        using var response = await system.CreateGatewayClient().GetAsync("/health");
+        using var response = await system.CreateGatewayClient().GetAsync("/health", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("LearningWeek.Gateway", health.RootElement.GetProperty("service").GetString());
         Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString());
     }
@@ -57,7 +57,7 @@ public sealed class GatewayRoutingTests(LocalSystem system)
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
             "Bearer", await SecurityThroughTheGatewayTests.Token(client, "ward-officer"));
 
-        using var response = await client.GetAsync("/api/nothing-here");
+        using var response = await client.GetAsync("/api/nothing-here", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -30,7 +30,7 @@ public sealed class LibraryFundThroughTheGatewayTests(LocalSystem system)
             }),
             until: response => response.StatusCode != HttpStatusCode.NotFound, TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.Created, pledged.StatusCode);
-        var pledgeId = (await pledged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var pledgeId = (await pledged.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
 
         using var shelf = await school.PostAsJsonAsync("/api/library-fund/bookshelves", new
         {
@@ -39,14 +39,13 @@ public sealed class LibraryFundThroughTheGatewayTests(LocalSystem system)
             name = "Tủ sách lớp 5A",
             location = "Lớp 5A",
             establishedOn = "2025-10-02",
-        });
+        }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, shelf.StatusCode);
-        var shelfId = (await shelf.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var shelfId = (await shelf.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
 
-        using var received = await officer.PostAsJsonAsync($"/api/library-fund/pledges/{pledgeId}/receipts",
-            new { receiptNumber = $"PT-{pledgeId:N}"[..20], receivedOn = "2025-10-06", quantity = 15_000_000 });
-        using var allocated = await officer.PostAsJsonAsync($"/api/library-fund/pledges/{pledgeId}/allocations", new { bookshelfId = shelfId, quantity = 10_000_000 });
-        using var tooMuch = await officer.PostAsJsonAsync($"/api/library-fund/pledges/{pledgeId}/allocations", new { bookshelfId = shelfId, quantity = 6_000_000 });
+        using var received = await officer.PostAsJsonAsync($"/api/library-fund/pledges/{pledgeId}/receipts", new { receiptNumber = $"PT-{pledgeId:N}"[..20], receivedOn = "2025-10-06", quantity = 15_000_000 }, cancellationToken: TestContext.Current.CancellationToken);
+        using var allocated = await officer.PostAsJsonAsync($"/api/library-fund/pledges/{pledgeId}/allocations", new { bookshelfId = shelfId, quantity = 10_000_000 }, cancellationToken: TestContext.Current.CancellationToken);
+        using var tooMuch = await officer.PostAsJsonAsync($"/api/library-fund/pledges/{pledgeId}/allocations", new { bookshelfId = shelfId, quantity = 6_000_000 }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, received.StatusCode);
         Assert.Equal(HttpStatusCode.Created, allocated.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, tooMuch.StatusCode);
@@ -60,9 +59,9 @@ public sealed class LibraryFundThroughTheGatewayTests(LocalSystem system)
             figures.GetProperty("allocated").GetInt64(), figures.GetProperty("balance").GetInt64()));
         Assert.DoesNotContain("phongketoan@vantainamtrieu.vn", ledger.GetRawText());
 
-        using var letter = await officer.GetAsync($"/api/library-fund/pledges/{pledgeId}/thank-you-letter");
+        using var letter = await officer.GetAsync($"/api/library-fund/pledges/{pledgeId}/thank-you-letter", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
-        using var document = WordprocessingDocument.Open(new MemoryStream(await letter.Content.ReadAsByteArrayAsync()), isEditable: false);
+        using var document = WordprocessingDocument.Open(new MemoryStream(await letter.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)), isEditable: false);
         Assert.Contains("THƯ CẢM ƠN", document.MainDocumentPart!.Document.Body!.InnerText);
         pledged.Dispose();
     }

@@ -36,7 +36,7 @@ public sealed class LocalSystem : IAsyncLifetime
         return client;
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Servers = await TestServers.GetAsync();
         foreach (var name in DatabaseNames)
@@ -53,13 +53,10 @@ public sealed class LocalSystem : IAsyncLifetime
             $"--ConnectionStrings:messaging={VirtualHost}",
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LearningWeek_AppHost>(args);
-        // Warnings and errors only (resources' stderr arrives as errors): the output of a failing
-        // test should show what went wrong, not every request.
+        // The AppHost's logs and its resources' console output go to the collection's log file.
         builder.Services.AddLogging(logging => logging
-            .SetMinimumLevel(LogLevel.Warning)
+            .ToTestLog("apphost")
             .AddFilter("System.Net.Http", LogLevel.Warning)
-            .AddFilter("Aspire", LogLevel.Warning)
-            .AddFilter("LearningWeek.AppHost.Resources", LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error));
 
         App = await builder.BuildAsync();
@@ -68,7 +65,7 @@ public sealed class LocalSystem : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (App is not null)
         {

@@ -18,7 +18,7 @@ public sealed class PlanningThroughTheGatewayTests(LocalSystem system)
             () => client.GetFromJsonAsync<JsonElement>("/api/planning/plans?year=2025"),
             until: page => page.GetProperty("items").GetArrayLength() > 0);
         var id = plans.GetProperty("items")[0].GetProperty("id").GetGuid();
-        var plan = await client.GetFromJsonAsync<JsonElement>($"/api/planning/plans/{id}");
+        var plan = await client.GetFromJsonAsync<JsonElement>($"/api/planning/plans/{id}", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("issued", plan.GetProperty("status").GetString());
         Assert.Equal("Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025", plan.GetProperty("title").GetString());
@@ -30,7 +30,7 @@ public sealed class PlanningThroughTheGatewayTests(LocalSystem system)
         Assert.Equal("2025-10-20T00:00:00+07:00", deadlines.GetProperty("wardReportDueAt").GetString());
         Assert.Contains(plan.GetProperty("targetUnits").EnumerateArray(), unit => unit.GetProperty("unitCode").GetString() == "TH-TAMHUNG");
 
-        var units = await client.GetFromJsonAsync<JsonElement>("/api/planning/units?limit=100");
+        var units = await client.GetFromJsonAsync<JsonElement>("/api/planning/units?limit=100", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(15, units.GetProperty("items").GetArrayLength());
     }
 
@@ -49,10 +49,10 @@ public sealed class PlanningThroughTheGatewayTests(LocalSystem system)
             legalBasis = new { decisionNumber = "101/QĐ-UBND", decisionDate = "2027-09-01", issuer = "UBND thành phố Hải Phòng" },
             period = new { start = "2027-10-01", end = "2027-10-07" },
             deadlines = new { unitsReportBefore = "2027-10-15", wardReportBefore = "2027-10-20" },
-        });
+        }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
-        var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using (var line = await officer.PostAsJsonAsync($"/api/planning/plans/{id}/activity-lines", new { code = "3.2", title = "Tuyên truyền" }))
+        var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+        using (var line = await officer.PostAsJsonAsync($"/api/planning/plans/{id}/activity-lines", new { code = "3.2", title = "Tuyên truyền" }, cancellationToken: TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.Created, line.StatusCode);
         }
@@ -63,12 +63,12 @@ public sealed class PlanningThroughTheGatewayTests(LocalSystem system)
             kinds = new[] { "kindergarten", "primary", "lower-secondary" },
             duties = new[] { "Báo cáo kết quả về UBND phường." },
             reporting = "to-ward",
-        }))
+        }, cancellationToken: TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.Created, schools.StatusCode);
         }
 
-        using var issued = await officer.PostAsJsonAsync($"/api/planning/plans/{id}/issue", new { number = "12/KH-UBND" });
+        using var issued = await officer.PostAsJsonAsync($"/api/planning/plans/{id}/issue", new { number = "12/KH-UBND" }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
 
         var received = await city.WaitFor(messages => messages.Any(m => m.Message.GetProperty("planId").GetGuid() == id));

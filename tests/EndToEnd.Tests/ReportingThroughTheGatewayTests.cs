@@ -31,11 +31,11 @@ public sealed class ReportingThroughTheGatewayTests(LocalSystem system)
                 location = "Nhà văn hoá Tổ dân phố số 3",
                 participants = new { students, residents },
                 sessions = 1,
-            });
+            }, cancellationToken: TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Created, activity.StatusCode);
-            using var report = await client.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/{unit}/report", new { results = "Đã tổ chức hoạt động." });
+            using var report = await client.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/{unit}/report", new { results = "Đã tổ chức hoạt động." }, cancellationToken: TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Created, report.StatusCode);
-            using var accepted = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/{unit}/report/accept", new { });
+            using var accepted = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/{unit}/report/accept", new { }, cancellationToken: TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         }
 
@@ -43,11 +43,11 @@ public sealed class ReportingThroughTheGatewayTests(LocalSystem system)
             until: p => p.GetProperty("ward").GetProperty("accepted").GetInt32() >= 2);
         Assert.True(progress.GetProperty("participantsTotal").GetInt32() >= 210);
 
-        using var compiled = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { number = "25/BC-UBND" });
-        Assert.True(compiled.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await compiled.Content.ReadAsStringAsync());
-        using var download = await officer.GetAsync($"/api/reporting/plans/{planId}/ward-report?format=docx");
+        using var compiled = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { number = "25/BC-UBND" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(compiled.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await compiled.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var download = await officer.GetAsync($"/api/reporting/plans/{planId}/ward-report?format=docx", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        using var document = WordprocessingDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), isEditable: false);
+        using var document = WordprocessingDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)), isEditable: false);
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", document.MainDocumentPart!.Document.Body!.InnerText);
     }
 
@@ -56,7 +56,7 @@ public sealed class ReportingThroughTheGatewayTests(LocalSystem system)
     {
         var school = await Client("TH-TAMHUNG");
 
-        using var response = await school.PostAsJsonAsync($"/api/reporting/plans/{Guid.NewGuid()}/units/TH-LAPLE/report", new { results = "Báo cáo thay" });
+        using var response = await school.PostAsJsonAsync($"/api/reporting/plans/{Guid.NewGuid()}/units/TH-LAPLE/report", new { results = "Báo cáo thay" }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }

@@ -23,7 +23,7 @@ public sealed class SecurityThroughTheGatewayTests(LocalSystem system)
         var client = system.CreateGatewayClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Token(client, "TH-TAMHUNG"));
 
-        var caller = await client.GetFromJsonAsync<JsonElement>($"/api/{service}/whoami");
+        var caller = await client.GetFromJsonAsync<JsonElement>($"/api/{service}/whoami", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("TH-TAMHUNG", caller.GetProperty("unitCode").GetString());
         Assert.Equal("unit", caller.GetProperty("role").GetString());
@@ -33,7 +33,7 @@ public sealed class SecurityThroughTheGatewayTests(LocalSystem system)
     [Fact]
     public async Task Without_a_token_the_gateway_answers_401()
     {
-        using var response = await system.CreateGatewayClient().GetAsync("/api/planning/whoami");
+        using var response = await system.CreateGatewayClient().GetAsync("/api/planning/whoami", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -44,7 +44,7 @@ public sealed class SecurityThroughTheGatewayTests(LocalSystem system)
     [InlineData("library-fund", "LearningWeek LibraryFund API")]
     public async Task Each_service_publishes_its_openapi_document_through_the_gateway(string service, string title)
     {
-        var document = await system.CreateGatewayClient().GetFromJsonAsync<JsonElement>($"/api/{service}/openapi/v1.json");
+        var document = await system.CreateGatewayClient().GetFromJsonAsync<JsonElement>($"/api/{service}/openapi/v1.json", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(title, document.GetProperty("info").GetProperty("title").GetString());
         Assert.Equal("/connect/token", document.GetProperty("components").GetProperty("securitySchemes")
@@ -54,7 +54,7 @@ public sealed class SecurityThroughTheGatewayTests(LocalSystem system)
     [Fact]
     public async Task Every_response_through_the_gateway_carries_a_request_id()
     {
-        using var response = await system.CreateGatewayClient().GetAsync("/api/planning/health");
+        using var response = await system.CreateGatewayClient().GetAsync("/api/planning/health", TestContext.Current.CancellationToken);
 
         Assert.Matches("^[0-9a-f]{32}$", response.Headers.GetValues("X-Request-Id").First());
     }

@@ -44,16 +44,16 @@ public sealed class AuthenticationTests(GatewayHost gateway) : IClassFixture<Gat
             ["grant_type"] = "client_credentials",
             ["client_id"] = "TH-TAMHUNG",
             ["client_secret"] = "guess",
-        }));
+        }), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("invalid_client", await response.Content.ReadAsStringAsync());
+        Assert.Contains("invalid_client", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task No_token_is_401_with_a_problem()
     {
-        using var response = await gateway.CreateClient().GetAsync("/api/planning/plans");
+        using var response = await gateway.CreateClient().GetAsync("/api/planning/plans", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -78,7 +78,7 @@ public sealed class AuthenticationTests(GatewayHost gateway) : IClassFixture<Gat
         };
         var path = $"/api/planning/never-{kind.Replace(' ', '-')}";
 
-        using var response = await gateway.CreateClient(token).GetAsync(path);
+        using var response = await gateway.CreateClient(token).GetAsync(path, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.DoesNotContain(gateway.Planning.Received, echo => echo.Path == path);

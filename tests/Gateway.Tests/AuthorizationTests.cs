@@ -12,7 +12,7 @@ public sealed class AuthorizationTests(GatewayHost gateway) : IClassFixture<Gate
 
         var path = $"/api/reporting/plans/{Guid.NewGuid()}/units/TH-LAPLE/report";
 
-        using var response = await school.PostAsJsonAsync(path, new { summary = "…" });
+        using var response = await school.PostAsJsonAsync(path, new { summary = "…" }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -25,8 +25,8 @@ public sealed class AuthorizationTests(GatewayHost gateway) : IClassFixture<Gate
         var school = gateway.CreateClient(await gateway.TokenFor("TH-LAPLE"));
         var officer = gateway.CreateClient(await gateway.TokenFor("ward-officer"));
 
-        using var own = await school.PostAsJsonAsync("/api/reporting/plans/p-1/units/TH-LAPLE/report", new { summary = "…" });
-        using var review = await officer.PostAsJsonAsync("/api/reporting/plans/p-1/units/TH-LAPLE/report/accept", new { });
+        using var own = await school.PostAsJsonAsync("/api/reporting/plans/p-1/units/TH-LAPLE/report", new { summary = "…" }, cancellationToken: TestContext.Current.CancellationToken);
+        using var review = await officer.PostAsJsonAsync("/api/reporting/plans/p-1/units/TH-LAPLE/report/accept", new { }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
@@ -39,8 +39,8 @@ public sealed class AuthorizationTests(GatewayHost gateway) : IClassFixture<Gate
     {
         var reader = gateway.CreateClient(await gateway.TokenFor(clientId));
 
-        using var read = await reader.GetAsync("/api/planning/plans");
-        using var write = await reader.PostAsJsonAsync("/api/planning/plans", new { title = "Kế hoạch" });
+        using var read = await reader.GetAsync("/api/planning/plans", TestContext.Current.CancellationToken);
+        using var write = await reader.PostAsJsonAsync("/api/planning/plans", new { title = "Kế hoạch" }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
@@ -53,7 +53,7 @@ public sealed class AuthorizationTests(GatewayHost gateway) : IClassFixture<Gate
     [InlineData("TH-TAMHUNG", HttpStatusCode.Forbidden)]
     public async Task The_event_feed_is_for_those_who_follow_events(string clientId, HttpStatusCode expected)
     {
-        using var response = await gateway.CreateClient(await gateway.TokenFor(clientId)).GetAsync("/api/planning/events?after=0");
+        using var response = await gateway.CreateClient(await gateway.TokenFor(clientId)).GetAsync("/api/planning/events?after=0", TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, response.StatusCode);
     }

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using LearningWeek.Testing;
 
 namespace LearningWeek.Gateway.Tests;
 
@@ -30,6 +32,7 @@ public sealed class EchoBackend : IAsyncDisposable
         var received = new ConcurrentQueue<Echo>();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ToTestLog($"{service} echo");
         var app = builder.Build();
         app.Run(async context =>
         {

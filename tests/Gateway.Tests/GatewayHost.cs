@@ -56,7 +56,7 @@ public class GatewayHost : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
     }
 
-    public virtual async Task InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Servers = await TestServers.GetAsync();
         Database = await Servers.CreateDatabaseAsync("gatewaydb");
@@ -72,13 +72,13 @@ public class GatewayHost : IAsyncLifetime
             host.UseSetting("ReverseProxy:Clusters:library-fund:Destinations:library-fund:Address", "http://127.0.0.1:9/");
             host.UseSetting("RateLimiting:TokenRequestsPerMinute", "1000"); // every test client comes from 127.0.0.1
             Configure(host);
-            host.ConfigureLogging(logging => logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+            host.ConfigureLogging(logging => logging.ToTestLog("gateway").AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
         });
         Factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0)); // real HTTP on a free loopback port: Kestrel's limits apply as deployed
         Factory.StartServer();
     }
 
-    public virtual async Task DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Factory is not null)
         {

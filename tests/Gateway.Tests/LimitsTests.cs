@@ -14,13 +14,13 @@ public sealed class LimitsTests(TightLimitsGatewayHost gateway) : IClassFixture<
         var statuses = new List<HttpResponseMessage>();
         for (var i = 0; i < TightLimitsGatewayHost.Burst * 3; i++)
         {
-            statuses.Add(await school.GetAsync("/api/planning/plans"));
+            statuses.Add(await school.GetAsync("/api/planning/plans", TestContext.Current.CancellationToken));
         }
 
         var limited = statuses.First(response => response.StatusCode == HttpStatusCode.TooManyRequests);
         Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
-        using var otherResponse = await other.GetAsync("/api/planning/plans");
+        using var otherResponse = await other.GetAsync("/api/planning/plans", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, otherResponse.StatusCode);
         statuses.ForEach(response => response.Dispose());
     }
@@ -31,7 +31,7 @@ public sealed class LimitsTests(TightLimitsGatewayHost gateway) : IClassFixture<
         var client = gateway.CreateClient(await gateway.TokenFor("MN-PHUCLE"));
         var started = System.Diagnostics.Stopwatch.StartNew();
 
-        using var response = await client.GetAsync("/api/planning/plans/slow");
+        using var response = await client.GetAsync("/api/planning/plans/slow", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -44,7 +44,7 @@ public sealed class LimitsTests(TightLimitsGatewayHost gateway) : IClassFixture<
         var school = gateway.CreateClient(await gateway.TokenFor("THCS-LAPLE"));
         using var content = new StringContent("{\"notes\":\"" + new string('a', 2 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
 
-        using var response = await school.PostAsync("/api/reporting/activities-too-large", content);
+        using var response = await school.PostAsync("/api/reporting/activities-too-large", content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.DoesNotContain(gateway.Reporting.Received, echo => echo.Path == "/api/reporting/activities-too-large");

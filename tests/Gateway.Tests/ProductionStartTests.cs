@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using LearningWeek.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace LearningWeek.Gateway.Tests;
 
@@ -85,6 +86,7 @@ public sealed class ProductionStartTests
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment(environment);
+            host.ConfigureLogging(logging => logging.ToTestLog($"gateway ({environment})"));
             host.UseSetting("ConnectionStrings:gatewaydb", database);
             host.UseSetting("Identity:Issuer", "http://localhost/");
             host.UseSetting("Identity:SigningKeyPem", pem);

@@ -13,11 +13,11 @@ public sealed class SecretsInLogsTests(GatewayHost gateway) : IClassFixture<Gate
             ["grant_type"] = "client_credentials",
             ["client_id"] = "HKH-NAMTRIEU",
             ["client_secret"] = "local-HKH-NAMTRIEU-wrong-guess",
-        })))
+        }), TestContext.Current.CancellationToken))
         {
         }
 
-        using (await gateway.CreateClient(token).PostAsJsonAsync("/api/reporting/activities", new { title = "x" }))
+        using (await gateway.CreateClient(token).PostAsJsonAsync("/api/reporting/activities", new { title = "x" }, cancellationToken: TestContext.Current.CancellationToken))
         {
         }
 

@@ -12,25 +12,25 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
     public async Task A_unit_writing_for_another_unit_is_refused_and_nothing_is_stored()
     {
         using var response = await probe.CreateClient(TestTokens.Unit("TH-TAMHUNG"))
-            .PostAsJsonAsync("/api/probe/units/TH-LAPLE/notes", new { text = "Ghi chú" });
+            .PostAsJsonAsync("/api/probe/units/TH-LAPLE/notes", new { text = "Ghi chú" }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         await using var query = probe.Store.QuerySession();
-        Assert.False(await query.Events.QueryRawEventDataOnly<ProbeHost.NoteAdded>().AnyAsync(e => e.UnitCode == "TH-LAPLE"));
+        Assert.False(await query.Events.QueryRawEventDataOnly<ProbeHost.NoteAdded>().AnyAsync(e => e.UnitCode == "TH-LAPLE", token: TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task A_unit_writes_for_itself_and_its_ward_officer_for_it()
     {
         using var own = await probe.CreateClient(TestTokens.Unit("THCS-LAPLE"))
-            .PostAsJsonAsync("/api/probe/units/THCS-LAPLE/notes", new { text = "Của trường" });
+            .PostAsJsonAsync("/api/probe/units/THCS-LAPLE/notes", new { text = "Của trường" }, cancellationToken: TestContext.Current.CancellationToken);
         using var officer = await probe.CreateClient(TestTokens.WardOfficer())
-            .PostAsJsonAsync("/api/probe/units/THCS-LAPLE/notes", new { text = "Của phường" });
+            .PostAsJsonAsync("/api/probe/units/THCS-LAPLE/notes", new { text = "Của phường" }, cancellationToken: TestContext.Current.CancellationToken);
         using var otherWard = await probe.CreateClient(TestTokens.WardOfficer(ward: "HP-OTHER"))
-            .PostAsJsonAsync("/api/probe/units/THCS-LAPLE/notes", new { text = "Phường khác" });
+            .PostAsJsonAsync("/api/probe/units/THCS-LAPLE/notes", new { text = "Phường khác" }, cancellationToken: TestContext.Current.CancellationToken);
         using var city = await probe.CreateClient(TestTokens.City())
-            .PostAsJsonAsync("/api/probe/units/THCS-LAPLE/notes", new { text = "Thành phố" });
+            .PostAsJsonAsync("/api/probe/units/THCS-LAPLE/notes", new { text = "Thành phố" }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, own.StatusCode);
         Assert.Equal(HttpStatusCode.Created, officer.StatusCode);
@@ -59,7 +59,7 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
         Assert.Single(responses.Select(response => response.Body).Distinct());
         Assert.Single(responses.Select(response => response.Location).Distinct());
         await using var query = probe.Store.QuerySession();
-        Assert.Equal(1, await query.Events.QueryRawEventDataOnly<ProbeHost.NoteAdded>().CountAsync(e => e.UnitCode == "MN-TAMHUNG"));
+        Assert.Equal(1, await query.Events.QueryRawEventDataOnly<ProbeHost.NoteAdded>().CountAsync(e => e.UnitCode == "MN-TAMHUNG", token: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
         Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         await using var query = probe.Store.QuerySession();
-        Assert.Equal(1, await query.Events.QueryRawEventDataOnly<ProbeHost.NoteAdded>().CountAsync(e => e.UnitCode == "MN-PHUCLE"));
+        Assert.Equal(1, await query.Events.QueryRawEventDataOnly<ProbeHost.NoteAdded>().CountAsync(e => e.UnitCode == "MN-PHUCLE", token: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -99,14 +99,14 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
         using var response = await Post(probe.CreateClient(TestTokens.Unit("TH-PHULE")), "/api/probe/units/TH-PHULE/notes", new { text = "x" }, new string('k', 300));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Idempotency-Key", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Idempotency-Key", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task A_body_over_the_limit_is_413_with_a_problem()
     {
         using var content = new StringContent(new string('a', (int)ProbeHost.BodyLimit + 1), Encoding.UTF8, "text/plain");
-        using var response = await probe.CreateClient(TestTokens.Unit("TH-PHULE")).PostAsync("/api/probe/echo", content);
+        using var response = await probe.CreateClient(TestTokens.Unit("TH-PHULE")).PostAsync("/api/probe/echo", content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -115,10 +115,10 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
     [Fact]
     public async Task An_unexpected_error_is_a_500_problem_without_message_sql_or_stack()
     {
-        using var response = await probe.CreateClient(TestTokens.Ops()).GetAsync("/api/probe/boom");
+        using var response = await probe.CreateClient(TestTokens.Ops()).GetAsync("/api/probe/boom", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("urn:learningweek:problem:internal", body);
         Assert.DoesNotContain("SELECT", body);
         Assert.DoesNotContain("Probe.Boom", body);
@@ -128,11 +128,11 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
     [Fact]
     public async Task A_database_that_is_down_is_a_503_problem_with_retry_after_and_no_internals()
     {
-        using var response = await probe.CreateClient(TestTokens.Ops()).GetAsync("/api/probe/database-down");
+        using var response = await probe.CreateClient(TestTokens.Ops()).GetAsync("/api/probe/database-down", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("urn:learningweek:problem:unavailable", body);
         Assert.DoesNotContain("10.0.0.5", body);
     }
@@ -142,7 +142,7 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/probe/nothing");
         request.Headers.Add("X-Correlation-Id", "truong-th-tamhung-42");
-        using var response = await probe.CreateClient(TestTokens.Ops()).SendAsync(request);
+        using var response = await probe.CreateClient(TestTokens.Ops()).SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Matches("^[0-9a-f]{32}$", response.Headers.GetValues("X-Request-Id").Single());
@@ -151,7 +151,7 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.False(response.Headers.Contains("Server"));
-        var problem = await response.Content.ReadAsStringAsync();
+        var problem = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains(response.Headers.GetValues("X-Request-Id").Single(), problem);
     }
 

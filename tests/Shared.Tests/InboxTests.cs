@@ -18,7 +18,7 @@ public sealed class InboxTests : IAsyncLifetime
         await using (var session = _store.LightweightSession())
         {
             session.RecordProcessed("obligations", messageId, DateTimeOffset.UtcNow);
-            await session.SaveChangesAsync();
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
         await using var query = _store.QuerySession();
@@ -35,21 +35,21 @@ public sealed class InboxTests : IAsyncLifetime
         {
             first.RecordProcessed("obligations", messageId, DateTimeOffset.UtcNow);
             first.Insert(effect);
-            await first.SaveChangesAsync();
+            await first.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
         await using (var redelivery = _store.LightweightSession())
         {
             redelivery.RecordProcessed("obligations", messageId, DateTimeOffset.UtcNow);
             redelivery.Insert(new Effect(Guid.NewGuid()));
-            await Assert.ThrowsAsync<DocumentAlreadyExistsException>(() => redelivery.SaveChangesAsync());
+            await Assert.ThrowsAsync<DocumentAlreadyExistsException>(() => redelivery.SaveChangesAsync(TestContext.Current.CancellationToken));
         }
 
         await using var query = _store.QuerySession();
-        Assert.Equal(1, await query.Query<Effect>().CountAsync());
+        Assert.Equal(1, await query.Query<Effect>().CountAsync(token: TestContext.Current.CancellationToken));
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _servers = await TestServers.GetAsync();
         _database = await _servers.CreateDatabaseAsync("inbox");
@@ -61,7 +61,7 @@ public sealed class InboxTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _store.Dispose();
         await _servers.DropDatabaseAsync(_database);

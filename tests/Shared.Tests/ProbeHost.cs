@@ -45,14 +45,14 @@ public sealed class ProbeHost : IAsyncLifetime
         return client;
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _servers = await TestServers.GetAsync();
         _database = await _servers.CreateDatabaseAsync("probe");
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ToTestLog("probe");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:probedb"] = _database,
@@ -75,7 +75,7 @@ public sealed class ProbeHost : IAsyncLifetime
         Address = new Uri(_app.Urls.Single());
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
         await _servers.DropDatabaseAsync(_database);

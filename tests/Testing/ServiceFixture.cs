@@ -34,7 +34,7 @@ public abstract class ServiceFixture<TEntryPoint> : IAsyncLifetime where TEntryP
         return client;
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Servers = await TestServers.GetAsync();
         DatabaseConnectionString = await Servers.CreateDatabaseAsync(ConnectionName);
@@ -43,7 +43,7 @@ public abstract class ServiceFixture<TEntryPoint> : IAsyncLifetime where TEntryP
         _factory.StartServer(); // now: a service that cannot start fails the fixture, not a random test
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_factory is not null)
         {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace LearningWeek.Testing;
 
@@ -9,32 +9,34 @@ namespace LearningWeek.Testing;
 /// A service run as its own operating-system process (as deployed, from its build output), so a
 /// test can kill it with SIGKILL mid-work and start it again on the same database and broker.
 /// </summary>
-public sealed class ServiceProcess : IAsyncDisposable
+public sealed partial class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Serilog.ILogger _log;
 
-    private ServiceProcess(Process process, Uri address)
+    private ServiceProcess(Process process, Serilog.ILogger log)
     {
         _process = process;
-        Address = address;
+        _log = log;
     }
 
-    public Uri Address { get; }
+    /// <summary>Where the service listens: the free loopback port it bound itself (no port is chosen for it, so none can be taken meanwhile).</summary>
+    public Uri Address { get; private set; } = null!;
 
-    /// <summary>The last lines the process wrote, for a failing test's message.</summary>
+    /// <summary>The last lines the process wrote, for a failing test's message (all of them are in the test class's log file).</summary>
     public string OutputTail => string.Join(Environment.NewLine, _output.TakeLast(40));
 
     /// <param name="project">The service's folder under services/, e.g. <c>Planning</c>.</param>
     public static async Task<ServiceProcess> StartAsync(string project, IDictionary<string, string> environment)
     {
-        var dll = Path.Combine(RepositoryRoot(), "services", project, "bin", BuildConfiguration(), "net10.0", $"LearningWeek.{project}.dll");
+        var dll = Path.Combine(RepositoryRoot.Path, "services", project, "bin", BuildConfiguration(), "net10.0", $"LearningWeek.{project}.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: build the solution first (deploy/local/test.sh does).");
         }
 
-        var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             RedirectStandardOutput = true,
@@ -42,19 +44,31 @@ public sealed class ServiceProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information"; // it names the bound address
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
-        var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var service = new ServiceProcess(process, TestLogs.For($"{project} pid {process.Id}"));
         process.OutputDataReceived += (_, line) => service.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await service.WaitUntilHealthy();
+        try
+        {
+            await service.WaitUntilHealthy();
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+
         return service;
     }
 
@@ -77,8 +91,22 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private async Task WaitUntilHealthy()
     {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            var exited = _process.WaitForExitAsync(timeout.Token);
+            var first = await Task.WhenAny(_listening.Task, exited);
+            if (first != _listening.Task)
+            {
+                throw _process.HasExited
+                    ? new InvalidOperationException($"The service exited during start:{Environment.NewLine}{OutputTail}")
+                    : new TimeoutException($"The service did not start listening within 60 s:{Environment.NewLine}{OutputTail}");
+            }
+
+            Address = await _listening.Task;
+        }
+
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -96,7 +124,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // not listening yet
+                // not ready yet
             }
 
             await Task.Delay(200);
@@ -112,6 +140,12 @@ public sealed class ServiceProcess : IAsyncDisposable
             return;
         }
 
+        _log.Information("{Line}", line);
+        if (ListeningAddress().Match(line) is { Success: true } listening)
+        {
+            _listening.TrySetResult(new Uri(listening.Groups["address"].Value));
+        }
+
         _output.Enqueue(line);
         while (_output.Count > 200)
         {
@@ -119,26 +153,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LearningWeek.Aspire.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("LearningWeek.Aspire.sln not found above the test's directory.");
-    }
-
     private static string BuildConfiguration() =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex(@"Now listening on: (?<address>http://\S+)")]
+    private static partial Regex ListeningAddress();
 }

@@ -18,8 +18,8 @@ public static class TestHosts
             host.UseSetting("ConnectionStrings:messaging", virtualHost.ToString());
             host.UseSetting("Identity:Authority", TestTokens.Issuer);
             host.ConfigureTestServices(services => services.TrustTestIssuer());
-            // Warnings and errors only: a failing test's output should show what went wrong.
-            host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            // To the test class's log file, not the test run's output.
+            host.ConfigureLogging(logging => logging.ToTestLog(typeof(T).Assembly.GetName().Name!));
             configure?.Invoke(host);
         });
         configured.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0)); // real HTTP on a free loopback port

@@ -93,22 +93,92 @@ public sealed class TestServers
         return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Username = name, Password = password }.ConnectionString;
     }
 
+    /// <summary>
+    /// Drops a fixture's database (and its own role, if it has one), after the hosts that used it
+    /// have stopped. What may still be connected is ended: idle connections of this process's
+    /// pool, and sessions the database server keeps on its own (autovacuum), which a plain
+    /// <c>DROP DATABASE</c> ends without any privilege when <c>WITH (FORCE)</c> may not. Only a
+    /// session that stays connected for <see cref="DropTimeout"/> fails the cleanup: a real leak,
+    /// reported with what it is.
+    /// </summary>
     public async Task DropDatabaseAsync(string connectionString)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(PostgresAdmin);
-        await connection.OpenAsync();
-        await using (var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{settings.Database}\" WITH (FORCE)", connection))
+        using (var pooled = new NpgsqlConnection(connectionString))
         {
-            await command.ExecuteNonQueryAsync();
+            NpgsqlConnection.ClearPool(pooled); // this database's idle connections only; other fixtures' pools are theirs
         }
 
-        if (settings.Username == settings.Database)
+        await using var connection = new NpgsqlConnection(PostgresAdmin);
+        await connection.OpenAsync();
+        var database = settings.Database!;
+        var deadline = DateTime.UtcNow + DropTimeout;
+        PostgresException? refused;
+        while (true)
         {
-            await using var dropRole = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{settings.Username}\"", connection);
-            await dropRole.ExecuteNonQueryAsync();
+            refused = await TryDropAsync(connection, database, force: true);
+            if (refused?.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                // FORCE may not end a session of a role this account is not a member of (autovacuum's
+                // among them, without pg_signal_backend); a plain DROP ends autovacuum itself and
+                // waits up to 5 s for any other session to go.
+                refused = await TryDropAsync(connection, database, force: false);
+            }
+
+            if (refused is null || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
+
+        if (refused is not null)
+        {
+            throw new InvalidOperationException(
+                $"Test cleanup found a leak: database {database} still has sessions {DropTimeout.TotalSeconds:0} s after the hosts that used it stopped " +
+                $"({await SessionsOnAsync(connection, database)}). Something the test started (a host, a store, a connection) was not disposed.", refused);
+        }
+
+        if (settings.Username == database)
+        {
+            await ExecuteAsync(connection, $"DROP ROLE IF EXISTS \"{settings.Username}\"");
+        }
+    }
+
+    /// <summary>How long a test database may still have sessions once its hosts have stopped.</summary>
+    public static TimeSpan DropTimeout { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Drops the database; returns why not if sessions are in the way (in use, or not this account's to end).</summary>
+    private static async Task<PostgresException?> TryDropAsync(NpgsqlConnection connection, string database, bool force)
+    {
+        try
+        {
+            await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS \"{database}\"{(force ? " WITH (FORCE)" : "")}");
+            return null;
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.ObjectInUse or PostgresErrorCodes.InsufficientPrivilege)
+        {
+            return e;
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> SessionsOnAsync(NpgsqlConnection connection, string database)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT string_agg(format('pid %s, %s, user %s, application %L, %s since %s: %s',
+                       pid, backend_type, coalesce(usename, '-'), application_name, coalesce(state, '-'), backend_start, left(query, 80)), '; ')
+            FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid()
+            """, connection);
+        command.Parameters.AddWithValue("database", database);
+        return await command.ExecuteScalarAsync() as string ?? "none any more";
     }
 
     /// <summary>

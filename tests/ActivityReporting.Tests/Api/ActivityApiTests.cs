@@ -62,9 +62,9 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
             body[name] = value?.DeepClone();
         }
 
-        using var response = await school.PostAsync("/api/reporting/activities", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        using var response = await school.PostAsync("/api/reporting/activities", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
-        var text = await response.Content.ReadAsStringAsync();
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True((status == -1 ? 422 : status) == (int)response.StatusCode, $"{kind}: {(int)response.StatusCode} {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         if (field.Length > 0)
@@ -72,7 +72,7 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
             Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{kind}: {text}");
         }
 
-        var stored = await service.CreateClient(TestTokens.WardOfficer(_feed.Ward)).GetFromJsonAsync<JsonElement>($"/api/reporting/activities?planId={planId}&includeWithdrawn=true");
+        var stored = await service.CreateClient(TestTokens.WardOfficer(_feed.Ward)).GetFromJsonAsync<JsonElement>($"/api/reporting/activities?planId={planId}&includeWithdrawn=true", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(0, stored.GetProperty("items").GetArrayLength());
     }
 
@@ -80,8 +80,8 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
     public async Task A_unit_corrects_and_withdraws_its_report_with_history_and_a_stale_if_match_is_412()
     {
         var (planId, school) = await PlanWithSchool();
-        using var created = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)));
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var created = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)), TestContext.Current.CancellationToken);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
         var firstETag = created.Headers.ETag!.Tag;
 
         var correction = Activity(planId);
@@ -93,7 +93,7 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
-        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/activities/{id}");
+        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/activities/{id}", cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(report.GetProperty("withdrawn").GetBoolean());
         Assert.Equal([450, 480], report.GetProperty("history").EnumerateArray().Select(r => r.GetProperty("content").GetProperty("participants").GetProperty("students").GetInt32()));
     }
@@ -102,16 +102,16 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
     public async Task Units_see_and_change_only_their_own_reports()
     {
         var (planId, school) = await PlanWithSchool();
-        using var created = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)));
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var created = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)), TestContext.Current.CancellationToken);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
         var other = service.CreateClient(TestTokens.Unit("TH-LAPLE", _feed.Ward));
 
-        using var read = await other.GetAsync($"/api/reporting/activities/{id}");
+        using var read = await other.GetAsync($"/api/reporting/activities/{id}", TestContext.Current.CancellationToken);
         using var change = await Send(other, HttpMethod.Delete, $"/api/reporting/activities/{id}", null, null);
-        using var submit = await other.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { results = "Báo cáo thay" });
-        using var accept = await other.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report/accept", new { });
-        using var progress = await other.GetAsync($"/api/reporting/plans/{planId}/progress");
-        using var compile = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { });
+        using var submit = await other.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { results = "Báo cáo thay" }, cancellationToken: TestContext.Current.CancellationToken);
+        using var accept = await other.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report/accept", new { }, cancellationToken: TestContext.Current.CancellationToken);
+        using var progress = await other.GetAsync($"/api/reporting/plans/{planId}/progress", TestContext.Current.CancellationToken);
+        using var compile = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, change.StatusCode);
@@ -119,7 +119,7 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
         Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, progress.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, compile.StatusCode);
-        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report");
+        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal("open", report.GetProperty("status").GetString());
     }
 
@@ -128,22 +128,22 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
     {
         var (planId, school) = await PlanWithSchool();
         var officer = service.CreateClient(TestTokens.WardOfficer(_feed.Ward));
-        using (var submitted = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { results = "Đã tổ chức." }))
+        using (var submitted = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { results = "Đã tổ chức." }, cancellationToken: TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-            Assert.False((await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("onTime").GetBoolean()); // due 15/10/2026, long past
+            Assert.False((await submitted.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("onTime").GetBoolean()); // due 15/10/2026, long past
         }
 
-        using (var accepted = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report/accept", new { }))
+        using (var accepted = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report/accept", new { }, cancellationToken: TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         }
 
-        using var late = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)));
-        using var returnWithoutReason = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report/return", new { });
+        using var late = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)), TestContext.Current.CancellationToken);
+        using var returnWithoutReason = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report/return", new { }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.Contains("unit-report-accepted", await late.Content.ReadAsStringAsync());
+        Assert.Contains("unit-report-accepted", await late.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.BadRequest, returnWithoutReason.StatusCode);
     }
 
@@ -152,12 +152,12 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
     {
         var (planId, school) = await PlanWithSchool();
 
-        using var missing = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { highlights = "Tốt" });
-        using var tooLong = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { results = new string('x', 8001) });
+        using var missing = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { highlights = "Tốt" }, cancellationToken: TestContext.Current.CancellationToken);
+        using var tooLong = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { results = new string('x', 8001) }, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Contains("results", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Contains("results", (await missing.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
-        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report");
+        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(0, report.GetProperty("revision").GetInt32());
     }
 

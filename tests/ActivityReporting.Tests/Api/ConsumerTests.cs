@@ -26,10 +26,10 @@ public sealed class ConsumerTests(ActivityReportingService service) : IClassFixt
 
         var reports = await Eventually.Get(() => Obligations(planId), until: found => found.Count == 2);
         Assert.Equal(["HPN-NAMTRIEU", "TH-TAMHUNG"], reports.Select(report => report.UnitCode).Order());
-        await Task.Delay(500); // the second delivery has been handled by now; it must not have added events
+        await Task.Delay(500, TestContext.Current.CancellationToken); // the second delivery has been handled by now; it must not have added events
         await using var session = Store().QuerySession();
         var streamIds = reports.Select(report => report.Id).ToList();
-        Assert.Equal(2, await session.Events.QueryAllRawEvents().CountAsync(e => streamIds.Contains(e.StreamId)));
+        Assert.Equal(2, await session.Events.QueryAllRawEvents().CountAsync(e => streamIds.Contains(e.StreamId), token: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -81,12 +81,11 @@ public sealed class ConsumerTests(ActivityReportingService service) : IClassFixt
     public async Task A_malformed_message_goes_to_the_error_queue_and_the_consumer_keeps_consuming()
     {
         var factory = new ConnectionFactory { Uri = service.Servers.AdministratorOn(service.VirtualHost) };
-        await using (var connection = await factory.CreateConnectionAsync())
-        await using (var channel = await connection.CreateChannelAsync())
+        await using (var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken))
+        await using (var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken))
         {
             var body = Encoding.UTF8.GetBytes("""{"messageId":"6c1d4a2e-0000-4000-8000-000000000001","messageType":["urn:message:LearningWeek.Contracts.Planning:PlanIssued"],"message":{"planId":"not-a-guid"}}""");
-            await channel.BasicPublishAsync("activity-reporting.planning-events", "", mandatory: false,
-                new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = "6c1d4a2e-0000-4000-8000-000000000001" }, body);
+            await channel.BasicPublishAsync("activity-reporting.planning-events", "", mandatory: false, new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = "6c1d4a2e-0000-4000-8000-000000000001" }, body, cancellationToken: TestContext.Current.CancellationToken);
         }
 
         var planId = Guid.NewGuid();

@@ -39,8 +39,8 @@ public sealed class LibraryFundConsumerTests(ActivityReportingService service) :
 
         await using var session = service.Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var figures = await Eventually.Get(() => session.LoadAsync<LibraryFundFigures>(planId), until: f => f is { Bookshelves: 1, AllocatedVnd: > 0 });
-        await Task.Delay(500); // late redeliveries would have landed by now
-        figures = await session.LoadAsync<LibraryFundFigures>(planId);
+        await Task.Delay(500, TestContext.Current.CancellationToken); // late redeliveries would have landed by now
+        figures = await session.LoadAsync<LibraryFundFigures>(planId, TestContext.Current.CancellationToken);
         Assert.Equal((20_000_000L, 15_000_000L, 10_000_000L, 10_000_000L, 200, 1, 1),
             (figures!.PledgedVnd, figures.ReceivedVnd, figures.AllocatedVnd, figures.InKindReceivedVnd, figures.BooksReceived, figures.Bookshelves, figures.Donors));
     }

@@ -23,7 +23,7 @@ public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture
         await using var city = await OutsideSubscriber.StartAsync(system.Servers.AdministratorOn(system.VirtualHost),
             "LearningWeek.Contracts.Reporting:UnitReportSubmitted", "LearningWeek.Contracts.Reporting:WardReportSubmitted");
         var officer = system.Client(TestTokens.WardOfficer());
-        var planId = (await system.Planning(TestTokens.WardOfficer()).GetFromJsonAsync<JsonElement>("/api/planning/plans?year=2025"))
+        var planId = (await system.Planning(TestTokens.WardOfficer()).GetFromJsonAsync<JsonElement>("/api/planning/plans?year=2025", cancellationToken: TestContext.Current.CancellationToken))
             .GetProperty("items")[0].GetProperty("id").GetGuid();
 
         // The plan reached ActivityReporting through RabbitMQ: twelve units must report.
@@ -82,16 +82,15 @@ public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture
 
         // The ward compiles its report, reviews the document, and submits it before 20/10.
         system.Clock.Now = new DateTimeOffset(2025, 10, 18, 10, 0, 0, Vietnam);
-        using var compiled = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report",
-            new { number = "25/BC-UBND", assessment = "Tuần lễ được các đơn vị hưởng ứng tích cực.", proposals = "Đề nghị Sở hỗ trợ tài liệu số." });
+        using var compiled = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { number = "25/BC-UBND", assessment = "Tuần lễ được các đơn vị hưởng ứng tích cực.", proposals = "Đề nghị Sở hỗ trợ tài liệu số." }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, compiled.StatusCode);
-        var report = await compiled.Content.ReadFromJsonAsync<JsonElement>();
+        var report = await compiled.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(ward.GetRawText(), report.GetProperty("content").GetProperty("figures").GetProperty("ward").GetRawText());
         Assert.Equal(progress.GetProperty("byLine").GetRawText(), report.GetProperty("content").GetProperty("figures").GetProperty("byLine").GetRawText());
 
-        using var download = await officer.GetAsync($"/api/reporting/plans/{planId}/ward-report?format=docx");
+        using var download = await officer.GetAsync($"/api/reporting/plans/{planId}/ward-report?format=docx", TestContext.Current.CancellationToken);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType?.MediaType);
-        using (var document = WordprocessingDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), isEditable: false))
+        using (var document = WordprocessingDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)), isEditable: false))
         {
             var text = document.MainDocumentPart!.Document.Body!.InnerText;
             Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
@@ -108,10 +107,10 @@ public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture
 
         using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/reporting/plans/{planId}/ward-report/submit");
         submit.Headers.TryAddWithoutValidation("If-Match", compiled.Headers.ETag!.Tag);
-        using var submitted = await officer.SendAsync(submit);
+        using var submitted = await officer.SendAsync(submit, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
-        Assert.True((await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("onTime").GetBoolean());
-        using var recompiled = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { });
+        Assert.True((await submitted.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("onTime").GetBoolean());
+        using var recompiled = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Conflict, recompiled.StatusCode);
 
         var messages = await city.WaitFor(received => received.Count(m => m.MessageType.EndsWith("WardReportSubmitted", StringComparison.Ordinal)) == 1 && received.Count >= 5);

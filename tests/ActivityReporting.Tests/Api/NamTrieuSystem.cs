@@ -42,7 +42,7 @@ public sealed class NamTrieuSystem : IAsyncLifetime
         return client;
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Servers = await TestServers.GetAsync();
         VirtualHost = await Servers.CreateVirtualHostAsync("namtrieu");
@@ -57,7 +57,7 @@ public sealed class NamTrieuSystem : IAsyncLifetime
         _planning.StartServer();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_planning is not null)
         {

@@ -181,7 +181,7 @@ public sealed class BadInputTests(LibraryFundService service) : IClassFixture<Li
             ("/api/library-fund/ledger?wardCode=%3Cscript%3E", "wardCode"),
         })
         {
-            using var response = await ward.Officer.GetAsync(path);
+            using var response = await ward.Officer.GetAsync(path, TestContext.Current.CancellationToken);
             await AssertProblem(response, $"GET {path}", 400, field);
         }
 

@@ -22,7 +22,7 @@ public sealed class FundsConsumerTests(LibraryFundService service) : IClassFixtu
             giftKind = "money",
             quantity = 1_000_000,
         };
-        using (var early = await ward.Officer.PostAsJsonAsync("/api/library-fund/pledges", pledge))
+        using (var early = await ward.Officer.PostAsJsonAsync("/api/library-fund/pledges", pledge, cancellationToken: TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
         }
@@ -34,7 +34,7 @@ public sealed class FundsConsumerTests(LibraryFundService service) : IClassFixtu
         await ward.Publish(new Contracts.Planning.PlanClosed(issued.PlanId, ward.Ward, "Kết thúc năm học", DateTimeOffset.UtcNow, Guid.NewGuid(), issued.SourceSequence + 1));
         using var refused = await Eventually.Get(() => ward.Officer.PostAsJsonAsync("/api/library-fund/pledges", pledge), until: r => r.StatusCode != HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal("urn:learningweek:problem:plan-closed", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("type").GetString());
+        Assert.Equal("urn:learningweek:problem:plan-closed", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("type").GetString());
     }
 
     [Fact]
@@ -59,15 +59,15 @@ public sealed class FundsConsumerTests(LibraryFundService service) : IClassFixtu
         var ward = await FundWard.OpenAsync(service);
         await using var first = ward.Store.LightweightSession();
         await using var second = ward.Store.LightweightSession();
-        var seenByFirst = (await first.LoadAsync<KnownUnit>(ward.School))!;
-        var seenBySecond = (await second.LoadAsync<KnownUnit>(ward.School))!;
+        var seenByFirst = (await first.LoadAsync<KnownUnit>(ward.School, TestContext.Current.CancellationToken))!;
+        var seenBySecond = (await second.LoadAsync<KnownUnit>(ward.School, TestContext.Current.CancellationToken))!;
 
         first.Update(seenByFirst with { Name = "Tên mới 1" });
         second.Update(seenBySecond with { Name = "Tên mới 2" });
-        await first.SaveChangesAsync();
+        await first.SaveChangesAsync(TestContext.Current.CancellationToken);
 
-        await Assert.ThrowsAnyAsync<JasperFx.ConcurrencyException>(() => second.SaveChangesAsync());
+        await Assert.ThrowsAnyAsync<JasperFx.ConcurrencyException>(() => second.SaveChangesAsync(TestContext.Current.CancellationToken));
         await using var query = ward.Store.QuerySession();
-        Assert.Equal("Tên mới 1", (await query.LoadAsync<KnownUnit>(ward.School))!.Name);
+        Assert.Equal("Tên mới 1", (await query.LoadAsync<KnownUnit>(ward.School, TestContext.Current.CancellationToken))!.Name);
     }
 }

@@ -61,7 +61,7 @@ public sealed class LedgerApiTests(LibraryFundService service) : IClassFixture<L
         await using var session = ward.Store.QuerySession();
         foreach (var entry in fund.GetProperty("lines").EnumerateArray().SelectMany(line => line.GetProperty("entries").EnumerateArray()))
         {
-            var stored = await session.Events.QueryAllRawEvents().SingleAsync(e => e.Id == entry.GetProperty("eventId").GetGuid());
+            var stored = await session.Events.QueryAllRawEvents().SingleAsync(e => e.Id == entry.GetProperty("eventId").GetGuid(), token: TestContext.Current.CancellationToken);
             Assert.Equal(stored.Sequence, entry.GetProperty("sequence").GetInt64());
         }
 
@@ -78,7 +78,7 @@ public sealed class LedgerApiTests(LibraryFundService service) : IClassFixture<L
             Assert.DoesNotContain("Gia đình", text);
         }
 
-        var feed = await ward.City.GetFromJsonAsync<JsonElement>("/api/library-fund/events?limit=1000");
+        var feed = await ward.City.GetFromJsonAsync<JsonElement>("/api/library-fund/events?limit=1000", cancellationToken: TestContext.Current.CancellationToken);
         Assert.DoesNotContain("giamdoc@tamhung.vn", feed.GetRawText());
         Assert.Contains(feed.GetProperty("items").EnumerateArray(), item => item.GetProperty("type").GetString() == "DonationAllocated");
     }
@@ -126,8 +126,8 @@ public sealed class LedgerApiTests(LibraryFundService service) : IClassFixture<L
     [Fact]
     public async Task The_ledger_needs_no_token_but_everything_else_does()
     {
-        using var ledger = await service.CreateClient().GetAsync("/api/library-fund/ledger");
-        using var pledges = await service.CreateClient().GetAsync("/api/library-fund/pledges");
+        using var ledger = await service.CreateClient().GetAsync("/api/library-fund/ledger", TestContext.Current.CancellationToken);
+        using var pledges = await service.CreateClient().GetAsync("/api/library-fund/pledges", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, ledger.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, pledges.StatusCode);

@@ -114,15 +114,15 @@ public sealed class NamTrieuFundScenarioTests(NamTrieuSystem system) : IClassFix
         await Created(officer, $"/api/library-fund/pledges/{money}/allocations", new { bookshelfId = library, quantity = 10_000_000 });
         await Created(officer, $"/api/library-fund/pledges/{books}/allocations", new { bookshelfId = library, quantity = 200 });
         await Created(officer, $"/api/library-fund/pledges/{parents}/allocations", new { bookshelfId = classroom, quantity = 120 });
-        using (var cancelled = await officer.PostAsJsonAsync($"/api/library-fund/pledges/{person}/cancel", new { reason = "Nhà tài trợ chuyển sang ủng hộ quỹ khuyến học" }))
+        using (var cancelled = await officer.PostAsJsonAsync($"/api/library-fund/pledges/{person}/cancel", new { reason = "Nhà tài trợ chuyển sang ủng hộ quỹ khuyến học" }, cancellationToken: TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         }
 
-        using (var tooMuch = await officer.PostAsJsonAsync($"/api/library-fund/pledges/{money}/allocations", new { bookshelfId = classroom, quantity = 6_000_000 }))
+        using (var tooMuch = await officer.PostAsJsonAsync($"/api/library-fund/pledges/{money}/allocations", new { bookshelfId = classroom, quantity = 6_000_000 }, cancellationToken: TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.Conflict, tooMuch.StatusCode);
-            var problem = await tooMuch.Content.ReadFromJsonAsync<JsonElement>();
+            var problem = await tooMuch.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken);
             Assert.Equal("urn:learningweek:problem:allocation-exceeds-received", problem.GetProperty("type").GetString());
             Assert.Equal("Số phân bổ vượt số đã tiếp nhận", problem.GetProperty("title").GetString());
         }
@@ -157,10 +157,10 @@ public sealed class NamTrieuFundScenarioTests(NamTrieuSystem system) : IClassFix
         }
 
         // The bookshelves hold what was given to them.
-        var shelves = (await officer.GetFromJsonAsync<JsonElement>("/api/library-fund/bookshelves?unitCode=TH-TAMHUNG")).GetProperty("items").EnumerateArray()
+        var shelves = (await officer.GetFromJsonAsync<JsonElement>("/api/library-fund/bookshelves?unitCode=TH-TAMHUNG", cancellationToken: TestContext.Current.CancellationToken)).GetProperty("items").EnumerateArray()
             .ToDictionary(s => s.GetProperty("name").GetString()!);
         Assert.Equal(2700, shelves["Thư viện Trường Tiểu học Tam Hưng"].GetProperty("physicalBooks").GetInt64());
-        Assert.Equal(5, (await officer.GetFromJsonAsync<JsonElement>($"/api/library-fund/bookshelves/{digital}")).GetProperty("digitalResources").GetArrayLength());
+        Assert.Equal(5, (await officer.GetFromJsonAsync<JsonElement>($"/api/library-fund/bookshelves/{digital}", cancellationToken: TestContext.Current.CancellationToken)).GetProperty("digitalResources").GetArrayLength());
 
         // ActivityReporting followed the fund's events; its ward report states the 3.5 figures.
         await using (var session = system.ReportingStore.QuerySession())
@@ -171,14 +171,14 @@ public sealed class NamTrieuFundScenarioTests(NamTrieuSystem system) : IClassFix
         }
 
         var reportingOfficer = system.Reporting(TestTokens.WardOfficer());
-        using var compiled = await reportingOfficer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { number = "31/BC-UBND" });
+        using var compiled = await reportingOfficer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { number = "31/BC-UBND" }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, compiled.StatusCode);
-        var fund = (await compiled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("content").GetProperty("libraryFund");
+        var fund = (await compiled.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("content").GetProperty("libraryFund");
         Assert.True(fund.GetProperty("available").GetBoolean());
         Assert.Equal((20_000_000L, 15_000_000L, 10_000_000L, 16_000_000L), (fund.GetProperty("pledgedVnd").GetInt64(), fund.GetProperty("receivedVnd").GetInt64(),
             fund.GetProperty("allocatedVnd").GetInt64(), fund.GetProperty("inKindReceivedVnd").GetInt64()));
-        using var download = await reportingOfficer.GetAsync($"/api/reporting/plans/{planId}/ward-report?format=docx");
-        using var document = WordprocessingDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), isEditable: false);
+        using var download = await reportingOfficer.GetAsync($"/api/reporting/plans/{planId}/ward-report?format=docx", TestContext.Current.CancellationToken);
+        using var document = WordprocessingDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)), isEditable: false);
         var text = document.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains(
             "đã có 3 lượt cam kết tài trợ, với tổng số tiền mặt cam kết 20.000.000 đồng; đã tiếp nhận 15.000.000 đồng tiền mặt và hiện vật trị giá ước tính 16.000.000 đồng, " +

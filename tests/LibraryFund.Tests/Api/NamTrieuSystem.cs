@@ -36,7 +36,7 @@ public sealed class NamTrieuSystem : IAsyncLifetime
 
     public HttpClient Planning(string token) => WithToken(_planning!.CreateClient(), token);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Servers = await TestServers.GetAsync();
         VirtualHost = await Servers.CreateVirtualHostAsync("namtrieu-fund");
@@ -62,7 +62,7 @@ public sealed class NamTrieuSystem : IAsyncLifetime
         return Assert.Single(funds).Id;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         foreach (var host in new IAsyncDisposable?[] { _planning, _reporting, _fund })
         {

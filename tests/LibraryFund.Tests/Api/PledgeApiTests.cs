@@ -15,9 +15,9 @@ public sealed class PledgeApiTests(LibraryFundService service) : IClassFixture<L
     {
         var ward = await FundWard.OpenAsync(service);
         var shelf = await ward.BookshelfAsync();
-        using var pledged = await ward.Officer.PostAsJsonAsync("/api/library-fund/pledges", ward.MoneyPledge());
+        using var pledged = await ward.Officer.PostAsJsonAsync("/api/library-fund/pledges", ward.MoneyPledge(), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, pledged.StatusCode);
-        var id = (await pledged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = (await pledged.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
         Assert.Equal($"/api/library-fund/pledges/{id}", pledged.Headers.Location!.OriginalString);
         Assert.Equal("\"1\"", pledged.Headers.ETag!.Tag);
 
@@ -69,9 +69,9 @@ public sealed class PledgeApiTests(LibraryFundService service) : IClassFixture<L
 
         using var beyond = await ward.AllocateAsync(id, shelf, 1);
         Assert.Equal(HttpStatusCode.Conflict, beyond.StatusCode);
-        Assert.Equal("urn:learningweek:problem:allocation-exceeds-received", (await beyond.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+        Assert.Equal("urn:learningweek:problem:allocation-exceeds-received", (await beyond.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("type").GetString());
         await using var session = ward.Store.QuerySession();
-        var allocations = (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).OfType<DonationAllocated>().ToList();
+        var allocations = (await session.Events.FetchStreamAsync(id, token: TestContext.Current.CancellationToken)).Select(e => e.Data).OfType<DonationAllocated>().ToList();
         Assert.Equal(100, allocations.Sum(allocation => allocation.Quantity));
         Assert.Equal(5_000_000, allocations.Sum(allocation => allocation.ValueVnd));
         foreach (var response in responses)
@@ -95,7 +95,7 @@ public sealed class PledgeApiTests(LibraryFundService service) : IClassFixture<L
 
         Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(problem.GetProperty("errors").TryGetProperty("receiptNumber", out _), problem.ToString());
         Assert.Equal(0, (await ward.PledgeAsync(second)).GetProperty("received").GetInt64());
         Assert.Equal(HttpStatusCode.Created, otherFund.StatusCode);
@@ -115,7 +115,7 @@ public sealed class PledgeApiTests(LibraryFundService service) : IClassFixture<L
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
-        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), await retry.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, otherBody.StatusCode);
         Assert.Equal(1, (await ward.PledgeAsync(id)).GetProperty("receipts").GetArrayLength());
     }
@@ -132,9 +132,9 @@ public sealed class PledgeApiTests(LibraryFundService service) : IClassFixture<L
         using var afterwards = await ward.ReceiveAsync(id, 1, "BN-2", overDelivery: true);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooMany.StatusCode);
-        Assert.Equal("urn:learningweek:problem:receipt-exceeds-pledge", (await tooMany.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+        Assert.Equal("urn:learningweek:problem:receipt-exceeds-pledge", (await tooMany.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.Created, flagged.StatusCode);
-        Assert.True((await flagged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipts")[0].GetProperty("overDelivery").GetBoolean());
+        Assert.True((await flagged.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("receipts")[0].GetProperty("overDelivery").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, afterwards.StatusCode);
         Assert.Equal(320, (await ward.PledgeAsync(id)).GetProperty("received").GetInt64());
@@ -158,9 +158,9 @@ public sealed class PledgeApiTests(LibraryFundService service) : IClassFixture<L
             Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         }
 
-        var asOfficer = (await ward.Officer.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges/{id}")).GetRawText();
-        var asSchool = (await ward.SchoolClient.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges/{id}")).GetRawText();
-        var asCity = (await ward.City.GetFromJsonAsync<JsonElement>("/api/library-fund/pledges?limit=200")).GetRawText();
+        var asOfficer = (await ward.Officer.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges/{id}", cancellationToken: TestContext.Current.CancellationToken)).GetRawText();
+        var asSchool = (await ward.SchoolClient.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges/{id}", cancellationToken: TestContext.Current.CancellationToken)).GetRawText();
+        var asCity = (await ward.City.GetFromJsonAsync<JsonElement>("/api/library-fund/pledges?limit=200", cancellationToken: TestContext.Current.CancellationToken)).GetRawText();
 
         Assert.Contains("Lê Thị Hoa", asOfficer);
         Assert.Contains("Bà Hoa chuyển công tác", asOfficer);
@@ -181,12 +181,12 @@ public sealed class PledgeApiTests(LibraryFundService service) : IClassFixture<L
         var (id, _) = await ward.PledgeAsync(ward.MoneyPledge(contact: "lienhe@tamhung.vn"));
         var other = service.CreateClient(TestTokens.WardOfficer("HP-OTHER"));
 
-        var asOfficer = await ward.Officer.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges/{id}");
-        var asSchool = await ward.SchoolClient.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges/{id}");
-        var asCity = await ward.City.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges/{id}");
-        using var asOtherSchool = await ward.OtherSchoolClient.GetAsync($"/api/library-fund/pledges/{id}");
-        using var asOtherWard = await other.GetAsync($"/api/library-fund/pledges/{id}");
-        var listed = await ward.SchoolClient.GetFromJsonAsync<JsonElement>("/api/library-fund/pledges");
+        var asOfficer = await ward.Officer.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges/{id}", cancellationToken: TestContext.Current.CancellationToken);
+        var asSchool = await ward.SchoolClient.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges/{id}", cancellationToken: TestContext.Current.CancellationToken);
+        var asCity = await ward.City.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges/{id}", cancellationToken: TestContext.Current.CancellationToken);
+        using var asOtherSchool = await ward.OtherSchoolClient.GetAsync($"/api/library-fund/pledges/{id}", TestContext.Current.CancellationToken);
+        using var asOtherWard = await other.GetAsync($"/api/library-fund/pledges/{id}", TestContext.Current.CancellationToken);
+        var listed = await ward.SchoolClient.GetFromJsonAsync<JsonElement>("/api/library-fund/pledges", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("lienhe@tamhung.vn", asOfficer.GetProperty("donor").GetProperty("contact").GetString());
         Assert.Equal(JsonValueKind.Null, asSchool.GetProperty("donor").GetProperty("contact").ValueKind);
@@ -205,20 +205,18 @@ public sealed class PledgeApiTests(LibraryFundService service) : IClassFixture<L
         var (id, _) = await ward.PledgeAsync(ward.MoneyPledge());
         using var received = await ward.ReceiveAsync(id, 1_000_000, "BN-1");
 
-        using var forAnother = await ward.SchoolClient.PostAsJsonAsync("/api/library-fund/pledges", ward.MoneyPledge(unit: ward.OtherSchool));
-        using var ownPledge = await ward.SchoolClient.PostAsJsonAsync("/api/library-fund/pledges",
-            new { planId = ward.PlanId, donor = new { kind = "parents-association", name = "Ban đại diện CMHS lớp 5A" }, giftKind = "books", description = "Sách tham khảo", quantity = 120 });
-        using var shelfForAnother = await ward.SchoolClient.PostAsJsonAsync("/api/library-fund/bookshelves",
-            new { hostUnitCode = ward.OtherSchool, kind = "classroom", name = "Tủ sách 9A", location = "Lớp 9A", establishedOn = "2026-10-02" });
+        using var forAnother = await ward.SchoolClient.PostAsJsonAsync("/api/library-fund/pledges", ward.MoneyPledge(unit: ward.OtherSchool), cancellationToken: TestContext.Current.CancellationToken);
+        using var ownPledge = await ward.SchoolClient.PostAsJsonAsync("/api/library-fund/pledges", new { planId = ward.PlanId, donor = new { kind = "parents-association", name = "Ban đại diện CMHS lớp 5A" }, giftKind = "books", description = "Sách tham khảo", quantity = 120 }, cancellationToken: TestContext.Current.CancellationToken);
+        using var shelfForAnother = await ward.SchoolClient.PostAsJsonAsync("/api/library-fund/bookshelves", new { hostUnitCode = ward.OtherSchool, kind = "classroom", name = "Tủ sách 9A", location = "Lớp 9A", establishedOn = "2026-10-02" }, cancellationToken: TestContext.Current.CancellationToken);
         using var receiptBySchool = await ward.PostAsync(ward.SchoolClient, $"/api/library-fund/pledges/{id}/receipts", new { receiptNumber = "X", receivedOn = "2026-10-03", quantity = 1 });
         using var allocationBySchool = await ward.PostAsync(ward.SchoolClient, $"/api/library-fund/pledges/{id}/allocations", new { bookshelfId = shelf, quantity = 1 });
-        using var byCity = await ward.City.PostAsJsonAsync("/api/library-fund/pledges", ward.MoneyPledge());
+        using var byCity = await ward.City.PostAsJsonAsync("/api/library-fund/pledges", ward.MoneyPledge(), cancellationToken: TestContext.Current.CancellationToken);
         using var byOtherWard = await ward.PostAsync(service.CreateClient(TestTokens.WardOfficer("HP-OTHER")), $"/api/library-fund/pledges/{id}/allocations",
             new { bookshelfId = shelf, quantity = 1 });
 
         Assert.Equal(HttpStatusCode.Forbidden, forAnother.StatusCode);
         Assert.Equal(HttpStatusCode.Created, ownPledge.StatusCode);
-        Assert.Equal(ward.School, (await ownPledge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("beneficiaryUnitCode").GetString());
+        Assert.Equal(ward.School, (await ownPledge.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("beneficiaryUnitCode").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, shelfForAnother.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, receiptBySchool.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, allocationBySchool.StatusCode);
@@ -238,10 +236,10 @@ public sealed class PledgeApiTests(LibraryFundService service) : IClassFixture<L
 
         await ward.PledgeAsync(ward.BooksPledge());
 
-        var firstPage = await ward.Officer.GetFromJsonAsync<JsonElement>("/api/library-fund/pledges?limit=2");
-        var secondPage = await ward.Officer.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges?limit=2&after={firstPage.GetProperty("next").GetString()}");
-        var books = await ward.Officer.GetFromJsonAsync<JsonElement>("/api/library-fund/pledges?giftKind=books");
-        using var badKind = await ward.Officer.GetAsync("/api/library-fund/pledges?giftKind=gold");
+        var firstPage = await ward.Officer.GetFromJsonAsync<JsonElement>("/api/library-fund/pledges?limit=2", cancellationToken: TestContext.Current.CancellationToken);
+        var secondPage = await ward.Officer.GetFromJsonAsync<JsonElement>($"/api/library-fund/pledges?limit=2&after={firstPage.GetProperty("next").GetString()}", cancellationToken: TestContext.Current.CancellationToken);
+        var books = await ward.Officer.GetFromJsonAsync<JsonElement>("/api/library-fund/pledges?giftKind=books", cancellationToken: TestContext.Current.CancellationToken);
+        using var badKind = await ward.Officer.GetAsync("/api/library-fund/pledges?giftKind=gold", TestContext.Current.CancellationToken);
 
         Assert.Equal(2, firstPage.GetProperty("items").GetArrayLength());
         Assert.Equal(2, secondPage.GetProperty("items").GetArrayLength());
@@ -249,6 +247,6 @@ public sealed class PledgeApiTests(LibraryFundService service) : IClassFixture<L
         Assert.Equal(4, firstPage.GetProperty("items").EnumerateArray().Concat(secondPage.GetProperty("items").EnumerateArray()).Select(p => p.GetProperty("id").GetGuid()).Distinct().Count());
         Assert.Equal(["books"], books.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("gift").GetProperty("kind").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
-        Assert.True((await badKind.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("giftKind", out _));
+        Assert.True((await badKind.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("errors").TryGetProperty("giftKind", out _));
     }
 }

@@ -25,12 +25,12 @@ public sealed class ThankYouLetterTests(LibraryFundService service) : IClassFixt
             Assert.Equal(HttpStatusCode.Created, allocated.StatusCode);
         }
 
-        using var letter = await ward.Officer.GetAsync($"/api/library-fund/pledges/{id}/thank-you-letter");
+        using var letter = await ward.Officer.GetAsync($"/api/library-fund/pledges/{id}/thank-you-letter", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", letter.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"thu-cam-on-{id:N}.docx", letter.Content.Headers.ContentDisposition?.FileNameStar ?? letter.Content.Headers.ContentDisposition?.FileName);
-        var text = Text(await letter.Content.ReadAsByteArrayAsync());
+        var text = Text(await letter.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Contains("UBND THÀNH PHỐ HẢI PHÒNG", text);
         Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG NAM TRIỆU", text);
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
@@ -59,9 +59,9 @@ public sealed class ThankYouLetterTests(LibraryFundService service) : IClassFixt
         {
         }
 
-        using var letter = await ward.Officer.GetAsync($"/api/library-fund/pledges/{id}/thank-you-letter");
+        using var letter = await ward.Officer.GetAsync($"/api/library-fund/pledges/{id}/thank-you-letter", TestContext.Current.CancellationToken);
 
-        var text = Text(await letter.Content.ReadAsByteArrayAsync());
+        var text = Text(await letter.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Contains("Kính gửi: Ông/Bà Nguyễn Văn An", text);
         Assert.Contains("số tiền 2.000.000 đồng", text);
     }
@@ -72,16 +72,16 @@ public sealed class ThankYouLetterTests(LibraryFundService service) : IClassFixt
         var ward = await FundWard.OpenAsync(service);
         var (id, _) = await ward.PledgeAsync(ward.MoneyPledge());
 
-        using var early = await ward.Officer.GetAsync($"/api/library-fund/pledges/{id}/thank-you-letter");
+        using var early = await ward.Officer.GetAsync($"/api/library-fund/pledges/{id}/thank-you-letter", TestContext.Current.CancellationToken);
         using (await ward.ReceiveAsync(id, 1_000_000, "BN-1"))
         {
         }
 
-        using var bySchool = await ward.SchoolClient.GetAsync($"/api/library-fund/pledges/{id}/thank-you-letter");
-        using var byOtherWard = await service.CreateClient(TestTokens.WardOfficer("HP-OTHER")).GetAsync($"/api/library-fund/pledges/{id}/thank-you-letter");
+        using var bySchool = await ward.SchoolClient.GetAsync($"/api/library-fund/pledges/{id}/thank-you-letter", TestContext.Current.CancellationToken);
+        using var byOtherWard = await service.CreateClient(TestTokens.WardOfficer("HP-OTHER")).GetAsync($"/api/library-fund/pledges/{id}/thank-you-letter", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-        Assert.Equal("urn:learningweek:problem:nothing-received", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+        Assert.Equal("urn:learningweek:problem:nothing-received", (await early.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, bySchool.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, byOtherWard.StatusCode);
     }

@@ -39,7 +39,7 @@ public sealed class BadInputTests(PlanningService service) : IClassFixture<Plann
             body[name] = value?.DeepClone();
         }
 
-        using var response = await _scenario.Officer.PostAsync("/api/planning/plans", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        using var response = await _scenario.Officer.PostAsync("/api/planning/plans", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         await AssertProblemNaming(response, status, field, kind);
         Assert.Equal(before, await PlanCount());
@@ -52,7 +52,7 @@ public sealed class BadInputTests(PlanningService service) : IClassFixture<Plann
         var body = JsonSerializer.Serialize(PlanningScenario.Content()).Replace(
             JsonSerializer.Serialize(Planning.SampleData.NamTrieu2025.Theme), "\"Học tập \\ud800 suốt đời\"", StringComparison.Ordinal);
 
-        using var response = await _scenario.Officer.PostAsync("/api/planning/plans", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await _scenario.Officer.PostAsync("/api/planning/plans", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         await AssertProblemNaming(response, 400, "theme", "lone surrogate");
         Assert.Equal(before, await PlanCount());
@@ -61,7 +61,7 @@ public sealed class BadInputTests(PlanningService service) : IClassFixture<Plann
     [Fact]
     public async Task Malformed_json_is_a_400_problem()
     {
-        using var response = await _scenario.Officer.PostAsync("/api/planning/plans", new StringContent("{\"title\": \"Kế hoạch\",", Encoding.UTF8, "application/json"));
+        using var response = await _scenario.Officer.PostAsync("/api/planning/plans", new StringContent("{\"title\": \"Kế hoạch\",", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -79,10 +79,10 @@ public sealed class BadInputTests(PlanningService service) : IClassFixture<Plann
     [MemberData(nameof(BadUnits))]
     public async Task A_bad_unit_is_refused_naming_the_field_and_nothing_is_stored(string kind, object unit, int status, string field)
     {
-        using var response = await _scenario.Officer.PostAsJsonAsync("/api/planning/units", unit);
+        using var response = await _scenario.Officer.PostAsJsonAsync("/api/planning/units", unit, cancellationToken: TestContext.Current.CancellationToken);
 
         await AssertProblemNaming(response, status, field, kind);
-        using var lookup = await _scenario.Officer.GetAsync("/api/planning/units/TH-NEW");
+        using var lookup = await _scenario.Officer.GetAsync("/api/planning/units/TH-NEW", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, lookup.StatusCode);
     }
 
@@ -102,21 +102,21 @@ public sealed class BadInputTests(PlanningService service) : IClassFixture<Plann
         var (id, _) = await _scenario.Issued();
         var school = _scenario.School("TH-TAMHUNG");
 
-        using var response = await school.PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", unitPlan);
+        using var response = await school.PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", unitPlan, cancellationToken: TestContext.Current.CancellationToken);
 
         await AssertProblemNaming(response, status, field, kind);
-        var stored = await _scenario.Officer.GetFromJsonAsync<JsonElement>($"/api/planning/plans/{id}/unit-plans");
+        var stored = await _scenario.Officer.GetFromJsonAsync<JsonElement>($"/api/planning/plans/{id}/unit-plans", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(0, stored.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
     public async Task Unknown_plans_and_units_are_404_problems()
     {
-        using var plan = await _scenario.Officer.GetAsync($"/api/planning/plans/{Guid.NewGuid()}");
-        using var unit = await _scenario.Officer.GetAsync("/api/planning/units/KHONG-CO");
-        using var issue = await _scenario.Officer.PostAsJsonAsync($"/api/planning/plans/{Guid.NewGuid()}/issue", new { });
+        using var plan = await _scenario.Officer.GetAsync($"/api/planning/plans/{Guid.NewGuid()}", TestContext.Current.CancellationToken);
+        using var unit = await _scenario.Officer.GetAsync("/api/planning/units/KHONG-CO", TestContext.Current.CancellationToken);
+        using var issue = await _scenario.Officer.PostAsJsonAsync($"/api/planning/plans/{Guid.NewGuid()}/issue", new { }, cancellationToken: TestContext.Current.CancellationToken);
         var (id, _) = await _scenario.Issued();
-        using var unknownUnit = await _scenario.Officer.PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan(unitCode: "KHONG-CO"));
+        using var unknownUnit = await _scenario.Officer.PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan(unitCode: "KHONG-CO"), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.All([plan, unit, issue, unknownUnit], response =>
         {

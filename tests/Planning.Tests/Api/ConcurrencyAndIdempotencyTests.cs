@@ -56,13 +56,13 @@ public sealed class ConcurrencyAndIdempotencyTests(PlanningService service) : IC
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/planning/plans") { Content = JsonContent.Create(PlanningScenario.Content(title: title)) };
             request.Headers.Add("Idempotency-Key", key);
-            using var response = await _scenario.Officer.SendAsync(request);
+            using var response = await _scenario.Officer.SendAsync(request, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetGuid());
         }
 
         Assert.Single(ids.Distinct());
-        var plans = await _scenario.Officer.GetFromJsonAsync<JsonElement>("/api/planning/plans?limit=100");
+        var plans = await _scenario.Officer.GetFromJsonAsync<JsonElement>("/api/planning/plans?limit=100", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Single(plans.GetProperty("items").EnumerateArray(), plan => plan.GetProperty("title").GetString() == title);
     }
 
@@ -73,9 +73,9 @@ public sealed class ConcurrencyAndIdempotencyTests(PlanningService service) : IC
 
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/planning/plans/{id}") { Content = JsonContent.Create(PlanningScenario.Content(), options: ApiJson.Options) };
         request.Headers.TryAddWithoutValidation("If-Match", "yesterday");
-        using var response = await _scenario.Officer.SendAsync(request);
+        using var response = await _scenario.Officer.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("If-Match", await response.Content.ReadAsStringAsync());
+        Assert.Contains("If-Match", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -14,10 +14,10 @@ public sealed class ObjectLevelAuthorizationTests(PlanningService service) : ICl
     {
         var (id, _) = await _scenario.Issued();
 
-        using var response = await _scenario.School("TH-TAMHUNG").PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan(unitCode: "TH-LAPLE"));
+        using var response = await _scenario.School("TH-TAMHUNG").PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan(unitCode: "TH-LAPLE"), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        using var stored = await _scenario.Officer.GetAsync($"/api/planning/plans/{id}/unit-plans/TH-LAPLE");
+        using var stored = await _scenario.Officer.GetAsync($"/api/planning/plans/{id}/unit-plans/TH-LAPLE", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, stored.StatusCode);
     }
 
@@ -25,11 +25,11 @@ public sealed class ObjectLevelAuthorizationTests(PlanningService service) : ICl
     public async Task A_school_cannot_read_another_schools_plan()
     {
         var (id, _) = await _scenario.Issued();
-        using (await _scenario.School("TH-LAPLE").PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan()))
+        using (await _scenario.School("TH-LAPLE").PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan(), cancellationToken: TestContext.Current.CancellationToken))
         {
         }
 
-        using var response = await _scenario.School("TH-TAMHUNG").GetAsync($"/api/planning/plans/{id}/unit-plans/TH-LAPLE");
+        using var response = await _scenario.School("TH-TAMHUNG").GetAsync($"/api/planning/plans/{id}/unit-plans/TH-LAPLE", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -48,9 +48,9 @@ public sealed class ObjectLevelAuthorizationTests(PlanningService service) : ICl
             _ => TestTokens.Ops(),
         });
 
-        using var register = await caller.PostAsJsonAsync("/api/planning/units", new { code = "TH-MOI", name = "Trường mới", kind = "primary" });
-        using var draft = await caller.PostAsJsonAsync("/api/planning/plans", PlanningScenario.Content());
-        using var issue = await caller.PostAsJsonAsync($"/api/planning/plans/{id}/issue", new { });
+        using var register = await caller.PostAsJsonAsync("/api/planning/units", new { code = "TH-MOI", name = "Trường mới", kind = "primary" }, cancellationToken: TestContext.Current.CancellationToken);
+        using var draft = await caller.PostAsJsonAsync("/api/planning/plans", PlanningScenario.Content(), cancellationToken: TestContext.Current.CancellationToken);
+        using var issue = await caller.PostAsJsonAsync($"/api/planning/plans/{id}/issue", new { }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.All([register, draft, issue], response => Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode));
         Assert.Equal("draft", (await _scenario.Plan(id)).GetProperty("status").GetString());
@@ -62,8 +62,8 @@ public sealed class ObjectLevelAuthorizationTests(PlanningService service) : ICl
         var (id, _) = await _scenario.DraftComplete();
         var stranger = service.CreateClient(TestTokens.WardOfficer(ward: "HP-OTHER"));
 
-        using var issue = await stranger.PostAsJsonAsync($"/api/planning/plans/{id}/issue", new { });
-        using var read = await stranger.GetAsync($"/api/planning/plans/{id}");
+        using var issue = await stranger.PostAsJsonAsync($"/api/planning/plans/{id}/issue", new { }, cancellationToken: TestContext.Current.CancellationToken);
+        using var read = await stranger.GetAsync($"/api/planning/plans/{id}", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, issue.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
@@ -74,7 +74,7 @@ public sealed class ObjectLevelAuthorizationTests(PlanningService service) : ICl
     {
         var (id, _) = await _scenario.Issued();
 
-        using var response = await service.CreateClient(TestTokens.City()).GetAsync($"/api/planning/plans/{id}");
+        using var response = await service.CreateClient(TestTokens.City()).GetAsync($"/api/planning/plans/{id}", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -31,25 +31,25 @@ public sealed class PlanLifeTests(PlanningService service) : IClassFixture<Plann
         Assert.Equal("Gia hạn báo cáo do ảnh hưởng của bão", amended.GetProperty("amendments")[0].GetProperty("reason").GetString());
 
         var school = _scenario.School("TH-TAMHUNG");
-        using (var first = await school.PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan()))
+        using (var first = await school.PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan(), cancellationToken: TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         }
 
-        using (var second = await school.PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan(line: "3.4", students: 500)))
+        using (var second = await school.PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan(line: "3.4", students: 500), cancellationToken: TestContext.Current.CancellationToken))
         {
-            var unitPlan = await second.Content.ReadFromJsonAsync<JsonElement>();
+            var unitPlan = await second.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken);
             Assert.Equal(2, unitPlan.GetProperty("revision").GetInt32());
             Assert.Equal(2, unitPlan.GetProperty("history").GetArrayLength());
             Assert.Equal("3.4", unitPlan.GetProperty("items")[0].GetProperty("lineCode").GetString());
         }
 
-        using (await _scenario.School("TH-LAPLE").PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan()))
+        using (await _scenario.School("TH-LAPLE").PostAsJsonAsync($"/api/planning/plans/{id}/unit-plans", PlanningScenario.UnitPlan(), cancellationToken: TestContext.Current.CancellationToken))
         {
         }
 
-        var seenBySchool = await school.GetFromJsonAsync<JsonElement>($"/api/planning/plans/{id}/unit-plans");
-        var seenByOfficer = await _scenario.Officer.GetFromJsonAsync<JsonElement>($"/api/planning/plans/{id}/unit-plans");
+        var seenBySchool = await school.GetFromJsonAsync<JsonElement>($"/api/planning/plans/{id}/unit-plans", cancellationToken: TestContext.Current.CancellationToken);
+        var seenByOfficer = await _scenario.Officer.GetFromJsonAsync<JsonElement>($"/api/planning/plans/{id}/unit-plans", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(["TH-TAMHUNG"], seenBySchool.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("unitCode").GetString()));
         Assert.Equal(["TH-LAPLE", "TH-TAMHUNG"], seenByOfficer.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("unitCode").GetString()));
 
@@ -78,16 +78,16 @@ public sealed class PlanLifeTests(PlanningService service) : IClassFixture<Plann
         Assert.Equal(sequences.Order(), sequences);
         Assert.DoesNotContain(feed.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "PlanDrafted");
 
-        var firstPage = await city.GetFromJsonAsync<JsonElement>("/api/planning/events?after=0&limit=2");
+        var firstPage = await city.GetFromJsonAsync<JsonElement>("/api/planning/events?after=0&limit=2", cancellationToken: TestContext.Current.CancellationToken);
         var next = firstPage.GetProperty("next").GetInt64();
-        var secondPage = await city.GetFromJsonAsync<JsonElement>($"/api/planning/events?after={next}&limit=2");
+        var secondPage = await city.GetFromJsonAsync<JsonElement>($"/api/planning/events?after={next}&limit=2", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(sequences[2], secondPage.GetProperty("items")[0].GetProperty("sequence").GetInt64());
     }
 
     [Fact]
     public async Task A_unit_may_not_read_the_event_feed()
     {
-        using var response = await _scenario.School("TH-TAMHUNG").GetAsync("/api/planning/events");
+        using var response = await _scenario.School("TH-TAMHUNG").GetAsync("/api/planning/events", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }

@@ -29,7 +29,7 @@ public sealed class PublicationReliabilityTests(PlanningService service) : IClas
         {
             foreach (var code in codes)
             {
-                using var response = await officer.PostAsJsonAsync("/api/planning/units", new { code, name = $"Đơn vị {code}", kind = "primary" });
+                using var response = await officer.PostAsJsonAsync("/api/planning/units", new { code, name = $"Đơn vị {code}", kind = "primary" }, cancellationToken: TestContext.Current.CancellationToken);
                 Assert.Equal(HttpStatusCode.Created, response.StatusCode); // the write does not need the broker
             }
 

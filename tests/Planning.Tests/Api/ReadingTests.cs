@@ -13,9 +13,9 @@ public sealed class ReadingTests(PlanningService service) : IClassFixture<Planni
     {
         await _scenario.RegisterSampleUnits();
 
-        var schools = await _scenario.Officer.GetFromJsonAsync<JsonElement>("/api/planning/units?kind=lower-secondary");
-        var first = await _scenario.Officer.GetFromJsonAsync<JsonElement>("/api/planning/units?limit=10");
-        var rest = await _scenario.Officer.GetFromJsonAsync<JsonElement>($"/api/planning/units?limit=10&after={first.GetProperty("next").GetString()}");
+        var schools = await _scenario.Officer.GetFromJsonAsync<JsonElement>("/api/planning/units?kind=lower-secondary", cancellationToken: TestContext.Current.CancellationToken);
+        var first = await _scenario.Officer.GetFromJsonAsync<JsonElement>("/api/planning/units?limit=10", cancellationToken: TestContext.Current.CancellationToken);
+        var rest = await _scenario.Officer.GetFromJsonAsync<JsonElement>($"/api/planning/units?limit=10&after={first.GetProperty("next").GetString()}", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["THCS-LAPLE", "THCS-TAMHUNG"], schools.GetProperty("items").EnumerateArray().Select(unit => unit.GetProperty("code").GetString()));
         Assert.Equal(15, first.GetProperty("items").GetArrayLength() + rest.GetProperty("items").GetArrayLength());
@@ -32,10 +32,10 @@ public sealed class ReadingTests(PlanningService service) : IClassFixture<Planni
     {
         var client = path.Contains("/events", StringComparison.Ordinal) ? service.CreateClient(Testing.TestTokens.City()) : _scenario.Officer;
 
-        using var response = await client.GetAsync(path);
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.True(errors.TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -23,7 +23,7 @@ public sealed class SampleDataTests(SampleDataPlanningService service) : IClassF
     public async Task The_sample_is_loaded_through_the_same_decisions_and_only_once()
     {
         var officer = service.CreateClient(TestTokens.WardOfficer());
-        var plan = await officer.GetFromJsonAsync<JsonElement>($"/api/planning/plans/{SampleDataLoader.PlanId}");
+        var plan = await officer.GetFromJsonAsync<JsonElement>($"/api/planning/plans/{SampleDataLoader.PlanId}", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal("issued", plan.GetProperty("status").GetString());
         Assert.Equal(NamTrieu2025.Theme, plan.GetProperty("theme").GetString());
         var events = await EventCount();
@@ -32,13 +32,13 @@ public sealed class SampleDataTests(SampleDataPlanningService service) : IClassF
         using (var restarted = service.Factory.WithWebHostBuilder(_ => { }))
         {
             using var client = restarted.CreateClient();
-            await client.GetAsync("/alive");
+            await client.GetAsync("/alive", TestContext.Current.CancellationToken);
         }
 
         Assert.Equal(events, await EventCount());
         await using var session = service.Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        Assert.Equal(1, await session.Query<Plan>().CountAsync());
-        Assert.Equal(NamTrieu2025.Units.Count, await session.Query<Units.Unit>().CountAsync());
+        Assert.Equal(1, await session.Query<Plan>().CountAsync(token: TestContext.Current.CancellationToken));
+        Assert.Equal(NamTrieu2025.Units.Count, await session.Query<Units.Unit>().CountAsync(token: TestContext.Current.CancellationToken));
         // The same events a user's calls would have produced: registrations, draft, lines, responsibilities, issue.
         Assert.Equal(NamTrieu2025.Units.Count + 1 + 6 + 3 + 1, events);
     }
