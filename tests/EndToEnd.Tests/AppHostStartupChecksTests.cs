@@ -10,9 +10,10 @@ public sealed class AppHostStartupChecksTests
     [Fact]
     public async Task A_missing_connection_string_in_external_mode_stops_the_start_and_names_it()
     {
+        var servers = await TestServers.GetAsync(); // a broker that answers, so the database is the one missing
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Build(
             "--Infrastructure:Mode=external",
-            "--ConnectionStrings:messaging=amqp://127.0.0.1:5672/",
+            $"--ConnectionStrings:messaging={servers.RabbitMq}",
             "--ConnectionStrings:planningdb="));
 
         Assert.Contains("ConnectionStrings__planningdb", Flatten(error));

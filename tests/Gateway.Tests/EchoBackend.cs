@@ -10,7 +10,7 @@ namespace LearningWeek.Gateway.Tests;
 /// <summary>
 /// A real HTTP server on a free loopback port standing in for one service: it answers every
 /// request with the service's name, the method, path and query it received and whether a bearer
-/// token came with it, and remembers what reached it. A path ending in <c>/slow</c> takes 10 s.
+/// token came with it, and remembers what reached it. A path ending in <c>/slow</c> takes 30 s.
 /// </summary>
 public sealed class EchoBackend : IAsyncDisposable
 {
@@ -38,7 +38,7 @@ public sealed class EchoBackend : IAsyncDisposable
         {
             if (context.Request.Path.Value?.EndsWith("/slow", StringComparison.Ordinal) == true)
             {
-                await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
+                await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
             }
 
             var echo = new Echo(

@@ -13,12 +13,13 @@ namespace LearningWeek.Gateway.Tests;
 /// <summary>
 /// The gateway as deployed (routes, policies and local-development clients from its
 /// configuration, its token issuer on its own fresh database), its clusters pointed at
-/// <see cref="EchoBackend"/>s instead of the services; library-fund points at a closed port, to
+/// <see cref="EchoBackend"/>s instead of the services; library-fund points at a port that refuses connections, to
 /// see what callers get when a service is down. Served by Kestrel; every log record is captured.
 /// </summary>
 public class GatewayHost : IAsyncLifetime
 {
     private readonly List<EchoBackend> _backends = [];
+    private readonly RefusingPort _libraryFundDown = new();
 
     public TestServers Servers { get; private set; } = null!;
 
@@ -69,7 +70,7 @@ public class GatewayHost : IAsyncLifetime
             host.UseSetting("Identity:Issuer", "http://localhost/");
             host.UseSetting("ReverseProxy:Clusters:planning:Destinations:planning:Address", Planning.Address.ToString());
             host.UseSetting("ReverseProxy:Clusters:reporting:Destinations:reporting:Address", Reporting.Address.ToString());
-            host.UseSetting("ReverseProxy:Clusters:library-fund:Destinations:library-fund:Address", "http://127.0.0.1:9/");
+            host.UseSetting("ReverseProxy:Clusters:library-fund:Destinations:library-fund:Address", _libraryFundDown.Address.ToString());
             host.UseSetting("RateLimiting:TokenRequestsPerMinute", "1000"); // every test client comes from 127.0.0.1
             Configure(host);
             host.ConfigureLogging(logging => logging.ToTestLog("gateway").AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
@@ -89,6 +90,8 @@ public class GatewayHost : IAsyncLifetime
         {
             await backend.DisposeAsync();
         }
+
+        _libraryFundDown.Dispose();
 
         if (Database.Length > 0)
         {
@@ -113,6 +116,7 @@ public sealed class TightLimitsGatewayHost : GatewayHost
     {
         host.UseSetting("RateLimiting:BurstPerClient", Burst.ToString(System.Globalization.CultureInfo.InvariantCulture));
         host.UseSetting("RateLimiting:RequestsPerSecondPerClient", "1");
-        host.UseSetting("ReverseProxy:Clusters:planning:HttpRequest:ActivityTimeout", "00:00:01");
+        // Short enough to see reached, long enough that no ordinary answer on a loaded machine is cut off.
+        host.UseSetting("ReverseProxy:Clusters:planning:HttpRequest:ActivityTimeout", "00:00:03");
     }
 }

@@ -35,16 +35,22 @@ public sealed class LimitsTests(TightLimitsGatewayHost gateway) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(8), $"answered after {started.Elapsed}");
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"answered after {started.Elapsed}, as if the gateway had waited for the service");
     }
 
     [Fact]
     public async Task A_body_over_the_limit_is_413_and_never_forwarded()
     {
         var school = gateway.CreateClient(await gateway.TokenFor("THCS-LAPLE"));
-        using var content = new StringContent("{\"notes\":\"" + new string('a', 2 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reporting/activities-too-large")
+        {
+            Content = new StringContent("{\"notes\":\"" + new string('a', 2 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json"),
+        };
+        // The 413 comes before the body is read; sent unasked, the body's end would meet a closed
+        // connection and could reset it before the answer is read.
+        request.Headers.ExpectContinue = true;
 
-        using var response = await school.PostAsync("/api/reporting/activities-too-large", content, TestContext.Current.CancellationToken);
+        using var response = await school.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.DoesNotContain(gateway.Reporting.Received, echo => echo.Path == "/api/reporting/activities-too-large");

@@ -55,9 +55,15 @@ public sealed class OutsideSubscriber : IAsyncDisposable
         return subscriber;
     }
 
-    /// <summary>Waits until <paramref name="until"/> holds for what was received, or the timeout passes.</summary>
-    public Task<IReadOnlyList<ReceivedMessage>> WaitFor(Func<IReadOnlyList<ReceivedMessage>, bool> until, TimeSpan? timeout = null) =>
-        Eventually.Get(() => Task.FromResult<IReadOnlyList<ReceivedMessage>>([.. Received]), until, timeout ?? TimeSpan.FromSeconds(30));
+    /// <summary>
+    /// Waits until <paramref name="until"/> holds for what was received, de-duplicated by
+    /// MessageId as a subscriber must (delivery is at least once); fails when the timeout passes first.
+    /// </summary>
+    public Task<IReadOnlyList<ReceivedMessage>> WaitFor(
+        Func<IReadOnlyList<ReceivedMessage>, bool> until,
+        TimeSpan? timeout = null,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(until))] string condition = "") =>
+        Eventually.Get(() => Task.FromResult<IReadOnlyList<ReceivedMessage>>([.. Received.DistinctBy(message => message.MessageId)]), until, timeout, condition);
 
     public async ValueTask DisposeAsync()
     {

@@ -22,6 +22,13 @@ public sealed class TestServers
     public const string PostgresVariable = "LEARNINGWEEK_TEST_POSTGRES";
     public const string RabbitMqVariable = "LEARNINGWEEK_TEST_RABBITMQ";
 
+    /// <summary>
+    /// Connections a host may pool per test database: test classes run side by side in several
+    /// test processes on one server, and a pool of the default 100 each (kept for minutes) could
+    /// exhaust its connections; a busy host waits a moment for one instead.
+    /// </summary>
+    private const int MaxPoolSize = 20;
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static TestServers? _instance;
 
@@ -64,7 +71,7 @@ public sealed class TestServers
             await command.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, MaxPoolSize = MaxPoolSize }.ConnectionString;
     }
 
     /// <summary>
@@ -90,7 +97,7 @@ public sealed class TestServers
             }
         }
 
-        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Username = name, Password = password }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Username = name, Password = password, MaxPoolSize = MaxPoolSize }.ConnectionString;
     }
 
     /// <summary>
@@ -300,7 +307,8 @@ public sealed class TestServers
             return null;
         }
 
-        var postgres = new PostgreSqlBuilder("postgres:17").Build();
+        // As the local server (deploy/local/infra.sh): room for the pools of the test classes running side by side.
+        var postgres = new PostgreSqlBuilder("postgres:17").WithCommand("-c", "max_connections=300").Build();
         var rabbitMq = new RabbitMqBuilder("rabbitmq:4-management").Build();
         await Task.WhenAll(postgres.StartAsync(), rabbitMq.StartAsync());
         var amqp = new Uri(rabbitMq.GetConnectionString());
@@ -325,7 +333,13 @@ public sealed class TestServers
 
             _ = docker.StandardOutput.ReadToEndAsync();
             _ = docker.StandardError.ReadToEndAsync();
-            return docker.WaitForExit(TimeSpan.FromSeconds(5)) && docker.ExitCode == 0;
+            if (!docker.WaitForExit(TimeSpan.FromSeconds(30)))
+            {
+                docker.Kill(entireProcessTree: true);
+                return false;
+            }
+
+            return docker.ExitCode == 0;
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -53,12 +53,18 @@ public sealed class NamTrieuSystem : IAsyncLifetime
         _planning.StartServer();
     }
 
-    /// <summary>Waits until the sample plan's fund is open in LibraryFund, and returns the plan's id.</summary>
+    /// <summary>
+    /// Waits until LibraryFund knows the sample's units and the plan's fund is open (Planning
+    /// publishes a page of events concurrently across streams, so either may arrive first), and
+    /// returns the plan's id.
+    /// </summary>
     public async Task<Guid> PlanAsync()
     {
         await using var session = FundStore.QuerySession();
+        await Eventually.Get(() => session.Query<EventSourcing.Following.KnownUnit>().CountAsync(unit => unit.WardCode == TestTokens.Ward),
+            until: known => known == planning::LearningWeek.Planning.SampleData.NamTrieu2025.Units.Count);
         var funds = await Eventually.Get(() => session.Query<Fund>().Where(fund => fund.WardCode == TestTokens.Ward).ToListAsync(),
-            until: found => found.Count == 1, TimeSpan.FromSeconds(30));
+            until: found => found.Count == 1);
         return Assert.Single(funds).Id;
     }
 

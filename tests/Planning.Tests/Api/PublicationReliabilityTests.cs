@@ -34,9 +34,11 @@ public sealed class PublicationReliabilityTests(PlanningService service) : IClas
             }
 
             // The service says so, and stays ready for requests: Degraded, not unavailable.
+            // A publish is given up after its timeout (10 s) before the check turns Degraded.
             var health = await Eventually.Get(
                 () => service.CreateClient().GetFromJsonAsync<JsonElement>("/health"),
-                until: report => report.GetProperty("checks").GetProperty("integration-events").GetProperty("status").GetString() == "Degraded");
+                until: report => report.GetProperty("checks").GetProperty("integration-events").GetProperty("status").GetString() == "Degraded",
+                TimeSpan.FromSeconds(60));
             Assert.Equal("Degraded", health.GetProperty("status").GetString());
             Assert.Equal("Degraded", health.GetProperty("checks").GetProperty("rabbitmq").GetProperty("status").GetString());
             Assert.DoesNotContain(city.Received, message => message.Message.GetProperty("unitCode").GetString()!.StartsWith("OUTAGE-", StringComparison.Ordinal));
@@ -69,12 +71,13 @@ public sealed class PublicationReliabilityTests(PlanningService service) : IClas
                 ["Identity__Authority"] = TestTokens.Issuer,
             };
             await using var city = await OutsideSubscriber.StartAsync(service.Servers.AdministratorOn(virtualHost), UnitRegisteredExchange);
-            var first = await ServiceProcess.StartAsync("Planning", environment);
-            var stored = await AppendUnits(database, count);
+            await using var first = await ServiceProcess.StartAsync("Planning", environment);
+            var appending = AppendUnits(database, count); // as requests would, while the service publishes
 
             await city.WaitFor(messages => messages.Count >= count / 10);
             await first.KillAsync(); // SIGKILL while pages are being published
             var beforeRestart = city.Received.Select(message => message.MessageId).Distinct().Count();
+            var stored = await appending;
 
             await using var second = await ServiceProcess.StartAsync("Planning", environment);
             var received = await city.WaitFor(messages => messages.Select(m => m.MessageId).Distinct().Count() >= count, TimeSpan.FromSeconds(90));
