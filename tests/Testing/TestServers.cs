@@ -101,32 +101,34 @@ public sealed class TestServers
     }
 
     /// <summary>
-    /// Drops a fixture's database (and its own role, if it has one), after the hosts that used it
-    /// have stopped. What may still be connected is ended: idle connections of this process's
-    /// pool, and sessions the database server keeps on its own (autovacuum), which a plain
-    /// <c>DROP DATABASE</c> ends without any privilege when <c>WITH (FORCE)</c> may not. Only a
-    /// session that stays connected for <see cref="DropTimeout"/> fails the cleanup: a real leak,
-    /// reported with what it is.
+    /// Drops a fixture's database (and its own role, if it has one) once the hosts that used it
+    /// have stopped. Their sessions end as they are disposed; one still open after
+    /// <paramref name="grace"/> (30 s unless given) is a leak: the database is dropped all the same
+    /// and the cleanup fails, naming the session. Sessions the server keeps on its own (autovacuum)
+    /// are no leak and never fail a run: DROP ... WITH (FORCE) ends them where the account holds
+    /// pg_signal_backend (as deploy/local/infra.sh grants), and a plain DROP ends them otherwise.
     /// </summary>
-    public async Task DropDatabaseAsync(string connectionString)
+    public async Task DropDatabaseAsync(string connectionString, TimeSpan? grace = null)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        using (var pooled = new NpgsqlConnection(connectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled); // this database's idle connections only; other fixtures' pools are theirs
-        }
+        // Idle connections of this process's pools: of this database's connection string, and of any
+        // other form of it the hosts used (a pool is keyed by the exact string). Other fixtures lose
+        // only idle connections, which their pools open again when needed.
+        NpgsqlConnection.ClearAllPools();
 
         await using var connection = new NpgsqlConnection(PostgresAdmin);
         await connection.OpenAsync();
         var database = settings.Database!;
-        var deadline = DateTime.UtcNow + DropTimeout;
+        var leaked = await ClientSessionsLeftAsync(connection, database, grace ?? DropGrace);
+
+        var deadline = DateTime.UtcNow + DropGrace;
         PostgresException? refused;
         while (true)
         {
             refused = await TryDropAsync(connection, database, force: true);
             if (refused?.SqlState == PostgresErrorCodes.InsufficientPrivilege)
             {
-                // FORCE may not end a session of a role this account is not a member of (autovacuum's
+                // FORCE may not end a session of a role this account does not act for (autovacuum's
                 // among them, without pg_signal_backend); a plain DROP ends autovacuum itself and
                 // waits up to 5 s for any other session to go.
                 refused = await TryDropAsync(connection, database, force: false);
@@ -143,18 +145,41 @@ public sealed class TestServers
         if (refused is not null)
         {
             throw new InvalidOperationException(
-                $"Test cleanup found a leak: database {database} still has sessions {DropTimeout.TotalSeconds:0} s after the hosts that used it stopped " +
-                $"({await SessionsOnAsync(connection, database)}). Something the test started (a host, a store, a connection) was not disposed.", refused);
+                $"Test cleanup could not drop database {database}: sessions this account may not end are still on it " +
+                $"({await SessionsOnAsync(connection, database, clientsOnly: false)}). Grant it pg_signal_backend, as deploy/local/infra.sh does.", refused);
         }
 
         if (settings.Username == database)
         {
             await ExecuteAsync(connection, $"DROP ROLE IF EXISTS \"{settings.Username}\"");
         }
+
+        if (leaked is not null)
+        {
+            throw new InvalidOperationException(
+                $"Test cleanup found a leak: {(grace ?? DropGrace).TotalSeconds:0} s after the hosts that used database {database} stopped, " +
+                $"sessions were still open on it ({leaked}); the database is dropped. Something the test started (a host, a store, a connection) was not disposed.");
+        }
     }
 
-    /// <summary>How long a test database may still have sessions once its hosts have stopped.</summary>
-    public static TimeSpan DropTimeout { get; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long a test database may still have client sessions once its hosts have stopped.</summary>
+    public static TimeSpan DropGrace { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Waits until no client has a session on the database; describes those still there after <paramref name="grace"/>.</summary>
+    private static async Task<string?> ClientSessionsLeftAsync(NpgsqlConnection connection, string database, TimeSpan grace)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var sessions = await SessionsOnAsync(connection, database, clientsOnly: true);
+            if (sessions is null || clock.Elapsed > grace)
+            {
+                return sessions;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
 
     /// <summary>Drops the database; returns why not if sessions are in the way (in use, or not this account's to end).</summary>
     private static async Task<PostgresException?> TryDropAsync(NpgsqlConnection connection, string database, bool force)
@@ -176,16 +201,18 @@ public sealed class TestServers
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<string> SessionsOnAsync(NpgsqlConnection connection, string database)
+    private static async Task<string?> SessionsOnAsync(NpgsqlConnection connection, string database, bool clientsOnly)
     {
         await using var command = new NpgsqlCommand(
             """
             SELECT string_agg(format('pid %s, %s, user %s, application %L, %s since %s: %s',
                        pid, backend_type, coalesce(usename, '-'), application_name, coalesce(state, '-'), backend_start, left(query, 80)), '; ')
-            FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid()
+            FROM pg_stat_activity
+            WHERE datname = @database AND pid <> pg_backend_pid() AND (NOT @clientsOnly OR backend_type = 'client backend')
             """, connection);
         command.Parameters.AddWithValue("database", database);
-        return await command.ExecuteScalarAsync() as string ?? "none any more";
+        command.Parameters.AddWithValue("clientsOnly", clientsOnly);
+        return await command.ExecuteScalarAsync() as string;
     }
 
     /// <summary>
