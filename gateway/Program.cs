@@ -1,14 +1,24 @@
+using FluentValidation;
 using LearningWeek.ApiDefaults;
 using LearningWeek.Gateway;
+using LearningWeek.Gateway.Access;
 using LearningWeek.Gateway.Identity;
+using LearningWeek.Gateway.Identity.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApiDefaults();
-if (TokenIssuer.IsEnabled(builder.Configuration))
+var builtInIssuer = TokenIssuer.IsEnabled(builder.Configuration);
+if (builtInIssuer)
 {
     builder.AddBuiltInTokenIssuer();
+    builder.Services.AddRazorPages();
+    // Vietnamese as written, not as numeric character references.
+    builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
+        encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+    builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+    builder.Services.AddHttpClient<UnitDirectory>(http => http.BaseAddress = GatewayRoutes.ClusterAddress(builder.Configuration, "planning"));
 }
 
 builder.Services.AddGatewayPolicies();
@@ -22,12 +32,16 @@ var app = builder.Build();
 app.UseApiDefaults();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
-if (TokenIssuer.IsEnabled(app.Configuration))
+if (builtInIssuer)
 {
+    app.MapStaticAssets().AllowAnonymous();
     app.MapTokenEndpoint();
+    app.MapSignInEndpoints();
+    app.MapAccessApi();
 }
 
 app.MapApiReference();
+app.MapUnknownApiPaths();
 app.MapReverseProxy();
 
 app.Run();

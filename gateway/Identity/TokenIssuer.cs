@@ -2,7 +2,10 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.OpenApi;
+using LearningWeek.Gateway.Identity.Staff;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,14 +18,19 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace LearningWeek.Gateway.Identity;
 
 /// <summary>
-/// The built-in OAuth 2.0 issuer (OpenIddict) for standalone deployments: client credentials for
-/// unit systems, city systems and ops tools; clients kept in <c>gatewaydb</c> with hashed secrets;
-/// short-lived JWT access tokens for the <c>learningweek-api</c> audience, carrying role, unit
-/// code and ward code. A city deployment sets <c>Identity:Authority</c> to its own OpenID Connect
+/// The built-in OpenID Connect issuer (OpenIddict) for standalone deployments: client credentials
+/// for unit systems, city systems and ops tools; the authorization-code flow with PKCE for people
+/// signing in to the web application with their staff accounts; clients and accounts kept in
+/// <c>gatewaydb</c> with hashed secrets and passwords; short-lived JWT access tokens for the
+/// <c>learningweek-api</c> audience, carrying role, unit code and ward code (and, for a person,
+/// who they are). A city deployment sets <c>Identity:Authority</c> to its own OpenID Connect
 /// provider instead, and this issuer is not started.
 /// </summary>
 public static class TokenIssuer
 {
+    public const string AuthorizePath = "/connect/authorize";
+    public const string EndSessionPath = "/connect/endsession";
+
     public static bool IsEnabled(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration[$"{IdentitySettings.Section}:{nameof(IdentitySettings.Authority)}"]);
 
@@ -46,22 +54,36 @@ public static class TokenIssuer
             {
                 server.SetIssuer(issuer);
                 server.SetTokenEndpointUris(OpenApiSetup.TokenPath.TrimStart('/'));
+                server.SetAuthorizationEndpointUris(AuthorizePath.TrimStart('/'));
+                server.SetEndSessionEndpointUris(EndSessionPath.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                server.AllowRefreshTokenFlow();
+                // A refresh token lasts one session and does not roll: signing out, or a disabled
+                // account, ends it (its tokens are stored and checked at every refresh).
+                server.DisableRollingRefreshTokens();
+                server.DisableSlidingRefreshTokenExpiration();
+                server.SetRefreshTokenLifetime(settings.SessionLifetime);
+                server.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess);
                 // Resource servers (the services) validate JWTs with the published keys: no encryption.
                 server.DisableAccessTokenEncryption();
-                // Client-credentials tokens are self-contained and short-lived: nothing to store per token.
-                server.DisableTokenStorage();
                 server.RegisterAudiences(IdentitySettings.DefaultAudience);
                 AddKeys(server, settings, builder.Environment);
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
                 if (!builder.Environment.IsProduction())
                 {
                     aspNetCore.DisableTransportSecurityRequirement(); // local runs are plain HTTP on loopback
                 }
             });
 
-        builder.Services.AddHostedService<ClientRegistry>();
+        builder.AddStaffAccounts();
+        builder.Services.AddHostedService<IssuerSetup>();
+        builder.Services.AddHostedService<TokenPruning>();
 
         // The gateway validates its own tokens in process: same keys, same issuer, no HTTP round trip.
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, ValidateWithBuiltInIssuer>();
@@ -74,25 +96,29 @@ public static class TokenIssuer
             .RequireRateLimiting(RateLimits.TokenEndpoint)
             .ExcludeFromDescription();
 
-    private static async Task<IResult> Exchange(HttpContext context, IOpenIddictApplicationManager applications)
+    private static async Task<IResult> Exchange(
+        HttpContext context, IOpenIddictApplicationManager applications, UserManager<StaffUser> users)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            return await ExchangeForPersonAsync(context, users);
+        }
+
         if (!request.IsClientCredentialsGrantType())
         {
-            return Results.Forbid(
-                properties: new Microsoft.AspNetCore.Authentication.AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.UnsupportedGrantType,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "Only the client_credentials grant is supported.",
-                }),
-                authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            return Refuse(Errors.UnsupportedGrantType, "Only the client_credentials, authorization_code and refresh_token grants are supported.");
         }
 
         // OpenIddict has already authenticated the client (id and secret) before this runs.
         var application = await applications.FindByClientIdAsync(request.ClientId!)
             ?? throw new InvalidOperationException("The authenticated client no longer exists.");
         var client = ClientProfile.From(await applications.GetPropertiesAsync(application));
+        if (client.Disabled || client.Role.Length == 0)
+        {
+            return Refuse(Errors.InvalidClient, client.Disabled ? "The client is disabled." : "The client cannot use this grant.");
+        }
 
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, ClaimNames.Subject, ClaimNames.Role);
         identity.SetClaim(ClaimNames.Subject, request.ClientId);
@@ -105,6 +131,31 @@ public static class TokenIssuer
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
+
+    /// <summary>
+    /// A code or refresh token for a person: issued only while the account may still sign in
+    /// (not disabled, not locked out), with the account's claims as they are now.
+    /// </summary>
+    private static async Task<IResult> ExchangeForPersonAsync(HttpContext context, UserManager<StaffUser> users)
+    {
+        var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var user = result.Principal?.GetClaim(ClaimNames.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        if (user is null || !StaffAccounts.MaySignIn(user))
+        {
+            return Refuse(Errors.InvalidGrant, "The account is disabled, locked out or no longer exists.");
+        }
+
+        return Results.SignIn(StaffAccounts.PrincipalFor(user, result.Principal!.GetScopes()),
+            authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    internal static IResult Refuse(string error, string description) => Results.Forbid(
+        properties: new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
     private static void AddKeys(OpenIddictServerBuilder server, IssuerSettings settings, IHostEnvironment environment)
     {
@@ -123,12 +174,29 @@ public static class TokenIssuer
         }
         else
         {
-            server.AddDevelopmentSigningCertificate();
+            // Local runs and tests: a key held in memory by this process. (A development certificate
+            // in the user's store raced when several gateways first started at once, each making its own.)
+            server.AddEphemeralSigningKey();
         }
 
-        // Only client-credentials access tokens are issued, and they are not encrypted: the
-        // encryption key OpenIddict requires protects nothing that outlives the process.
-        server.AddEphemeralEncryptionKey();
+        // Access tokens are not encrypted (the services read them). Codes and refresh tokens are,
+        // and must outlive a restart: in Production the key comes from a secret store too.
+        if (!string.IsNullOrWhiteSpace(settings.EncryptionKeyPem))
+        {
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(settings.EncryptionKeyPem);
+            server.AddEncryptionKey(new RsaSecurityKey(rsa));
+        }
+        else if (environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                "Identity:EncryptionKeyPem is not configured. In Production the key that protects authorization codes and " +
+                "refresh tokens must come from a secret store (an RSA private key in PEM), the same for every gateway replica.");
+        }
+        else
+        {
+            server.AddEphemeralEncryptionKey(); // a restart of a local gateway ends the sessions: sign in again
+        }
     }
 
     private sealed class ValidateWithBuiltInIssuer(IOptions<OpenIddictServerOptions> server) : IPostConfigureOptions<JwtBearerOptions>

@@ -78,7 +78,7 @@ public static class RateLimits
 
     private static string PartitionKey(HttpContext context)
     {
-        var clientId = context.User.Identity?.IsAuthenticated == true ? context.User.Caller().ClientId : null;
+        var clientId = context.User.Identity?.IsAuthenticated == true ? context.User.Caller().Actor : null;
         return string.IsNullOrEmpty(clientId)
             ? "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown")
             : "client:" + clientId;

@@ -57,6 +57,36 @@ public class GatewayHost : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
     }
 
+    /// <summary>What the token endpoint answers for these credentials.</summary>
+    public async Task<System.Net.HttpStatusCode> TokenStatusFor(string clientId, string secret)
+    {
+        using var response = await Factory.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        }));
+        return response.StatusCode;
+    }
+
+    /// <summary>An access token of the seeded ward officer <c>canbo.vhxh</c>, signed in as a person.</summary>
+    public async Task<string> OfficerTokenAsync()
+    {
+        using var flow = new SignInFlow(Factory);
+        var tokens = await flow.SignInAsync("canbo.vhxh", "local-canbo.vhxh");
+        return tokens?.AccessToken ?? throw new InvalidOperationException("canbo.vhxh could not sign in: " + flow.Page);
+    }
+
+    /// <summary>A new ward-officer account made through the access API; its user name and first password.</summary>
+    public async Task<(string UserName, string Password)> CreateStaffAccountAsync(string userName)
+    {
+        using var officer = CreateClient(await OfficerTokenAsync());
+        using var created = await officer.PostAsJsonAsync("/api/access/users", new { userName, displayName = "Cán bộ thử nghiệm", role = "ward-officer" });
+        created.EnsureSuccessStatusCode();
+        var body = await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return (userName, body.GetProperty("password").GetString()!);
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
         Servers = await TestServers.GetAsync();

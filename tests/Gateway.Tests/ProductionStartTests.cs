@@ -37,9 +37,57 @@ public sealed class ProductionStartTests
             using var production = Gateway("Production", database);
             var error = Assert.ThrowsAny<Exception>(production.StartServer);
 
-            Assert.Contains("local-development secrets exist", error.ToString());
+            // The seeded clients are no longer configured, so they are deleted; the seeded people remain, and stop the start.
+            Assert.Contains("staff accounts with local-development passwords exist", error.ToString());
+            Assert.Contains("canbo.vhxh", error.ToString());
             return Task.CompletedTask;
         });
+    }
+
+    [Fact]
+    public async Task A_local_development_password_in_configuration_stops_a_production_start()
+    {
+        await WithDatabase(database =>
+        {
+            using var factory = Gateway("Production", database, ("Identity:Users:canbo.vhxh:Password", "local-canbo.vhxh"),
+                ("Identity:Users:canbo.vhxh:Role", "ward-officer"), ("Identity:Users:canbo.vhxh:DisplayName", "Nguyễn Thị Hạnh"));
+
+            var error = Assert.ThrowsAny<Exception>(factory.StartServer);
+
+            Assert.Contains("Identity:Users:canbo.vhxh:Password", error.ToString());
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public async Task A_client_removed_from_configuration_stops_getting_tokens()
+    {
+        await WithDatabase(async database =>
+        {
+            (string, string)[] extra = [("Identity:Clients:TH-CU:Secret", "local-TH-CU"), ("Identity:Clients:TH-CU:Role", "unit")];
+            using (var before = Gateway("Development", database, extra))
+            {
+                before.StartServer();
+                Assert.Equal(System.Net.HttpStatusCode.OK, await TokenStatus(before, "TH-CU", "local-TH-CU"));
+            }
+
+            using var after = Gateway("Development", database);
+            after.StartServer();
+
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, await TokenStatus(after, "TH-CU", "local-TH-CU"));
+            Assert.Equal(System.Net.HttpStatusCode.OK, await TokenStatus(after, "TH-TAMHUNG", "local-TH-TAMHUNG"));
+        });
+    }
+
+    private static async Task<System.Net.HttpStatusCode> TokenStatus(WebApplicationFactory<Program> gateway, string clientId, string secret)
+    {
+        using var response = await gateway.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        }));
+        return response.StatusCode;
     }
 
     [Fact]
@@ -65,7 +113,7 @@ public sealed class ProductionStartTests
         });
     }
 
-    private static async Task WithDatabase(Func<string, Task> test)
+    internal static async Task WithDatabase(Func<string, Task> test)
     {
         var servers = await TestServers.GetAsync();
         var database = await servers.CreateDatabaseWithOwnRoleAsync("gateway_production");
@@ -79,10 +127,12 @@ public sealed class ProductionStartTests
         }
     }
 
-    private static WebApplicationFactory<Program> Gateway(string environment, string database, params (string Key, string Value)[] settings)
+    internal static WebApplicationFactory<Program> Gateway(string environment, string database, params (string Key, string Value)[] settings)
     {
         using var rsa = RSA.Create(2048);
         var pem = rsa.ExportRSAPrivateKeyPem();
+        using var encryption = RSA.Create(2048);
+        var encryptionPem = encryption.ExportRSAPrivateKeyPem();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment(environment);
@@ -90,6 +140,7 @@ public sealed class ProductionStartTests
             host.UseSetting("ConnectionStrings:gatewaydb", database);
             host.UseSetting("Identity:Issuer", "http://localhost/");
             host.UseSetting("Identity:SigningKeyPem", pem);
+            host.UseSetting("Identity:EncryptionKeyPem", encryptionPem);
             host.UseSetting("ReverseProxy:Clusters:planning:Destinations:planning:Address", "http://127.0.0.1:9/");
             host.UseSetting("ReverseProxy:Clusters:reporting:Destinations:reporting:Address", "http://127.0.0.1:9/");
             host.UseSetting("ReverseProxy:Clusters:library-fund:Destinations:library-fund:Address", "http://127.0.0.1:9/");

@@ -32,6 +32,13 @@ public static class TestTokens
 
     public static string Ops() => Mint(Roles.Ops, "ops");
 
+    /// <summary>
+    /// A person's token, as the built-in issuer gives the web application after a sign-in: the
+    /// application's client id, and the person's id, user name and display name.
+    /// </summary>
+    public static string Person(string role, string userName, string displayName, string? unitCode = null, string? wardCode = Ward) =>
+        Mint(role, "web", unitCode, wardCode, person: (userName, displayName));
+
     public static string Mint(
         string role,
         string clientId,
@@ -41,7 +48,8 @@ public static class TestTokens
         string issuer = Issuer,
         TimeSpan? lifetime = null,
         DateTime? issuedAt = null,
-        SecurityKey? key = null)
+        SecurityKey? key = null,
+        (string UserName, string DisplayName)? person = null)
     {
         var issued = issuedAt ?? DateTime.UtcNow;
         var claims = new Dictionary<string, object>
@@ -50,6 +58,13 @@ public static class TestTokens
             [ClaimNames.ClientId] = clientId,
             [ClaimNames.Role] = role,
         };
+        if (person is { } who)
+        {
+            claims[ClaimNames.Subject] = Guid.NewGuid().ToString();
+            claims[ClaimNames.PreferredUserName] = who.UserName;
+            claims[ClaimNames.Name] = who.DisplayName;
+        }
+
         if (unitCode is not null)
         {
             claims[ClaimNames.UnitCode] = unitCode;

@@ -33,7 +33,7 @@ public static class ChangeActivity
 
         return content == report.Content && content.Formats.SequenceEqual(report.Content.Formats) && content.Evidence.SequenceEqual(report.Content.Evidence)
             ? Decision.Of()
-            : Decision.Of(new ActivityReportCorrected(report.Id, report.PlanId, report.UnitCode, report.WardCode, report.Revision + 1, content, report.Content, now, caller.ClientId));
+            : Decision.Of(new ActivityReportCorrected(report.Id, report.PlanId, report.UnitCode, report.WardCode, report.Revision + 1, content, report.Content, now, caller.Actor));
     }
 
     public static Decision Withdraw(ActivityReport report, string? reason, UnitReport obligation, Caller caller, DateTimeOffset now)
@@ -49,7 +49,7 @@ public static class ChangeActivity
                 "The unit's report on this plan was accepted: its activity reports are final.");
         }
 
-        return Decision.Of(new ActivityReportWithdrawn(report.Id, report.PlanId, report.UnitCode, report.WardCode, reason, report.Content, now, caller.ClientId));
+        return Decision.Of(new ActivityReportWithdrawn(report.Id, report.PlanId, report.UnitCode, report.WardCode, reason, report.Content, now, caller.Actor));
     }
 
     private static DomainError? Refused(ActivityReport report, Caller caller) =>

@@ -33,7 +33,7 @@ public static class ReportActivity
         var content = request.ToContent();
         return ActivityRules.Check(content, plan, obligation, now) is { } broken
             ? broken
-            : Decision.Of(new ActivityReported(reportId, plan.Id, obligation.UnitCode, obligation.UnitKind, plan.WardCode, content, now, caller.ClientId));
+            : Decision.Of(new ActivityReported(reportId, plan.Id, obligation.UnitCode, obligation.UnitKind, plan.WardCode, content, now, caller.Actor));
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder activities) =>

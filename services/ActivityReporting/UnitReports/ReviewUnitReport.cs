@@ -27,11 +27,11 @@ public static class ReviewUnitReport
 
     public static Decision Accept(UnitReport report, AcceptRequest request, Caller caller, DateTimeOffset now) =>
         Reviewable(report, caller) ?? (Decision)Decision.Of(new UnitReportAccepted(
-            report.PlanId, report.UnitCode, report.WardCode, report.Revision, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), now, caller.ClientId));
+            report.PlanId, report.UnitCode, report.WardCode, report.Revision, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), now, caller.Actor));
 
     public static Decision Return(UnitReport report, ReturnRequest request, Caller caller, DateTimeOffset now) =>
         Reviewable(report, caller) ?? (Decision)Decision.Of(new UnitReportReturned(
-            report.PlanId, report.UnitCode, report.WardCode, report.Revision, request.Reason!.Trim(), now, caller.ClientId));
+            report.PlanId, report.UnitCode, report.WardCode, report.Revision, request.Reason!.Trim(), now, caller.Actor));
 
     private static DomainError? Reviewable(UnitReport report, Caller caller) =>
         !caller.MayActForWard(report.WardCode)

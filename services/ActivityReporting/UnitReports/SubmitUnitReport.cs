@@ -57,7 +57,7 @@ public static class SubmitUnitReport
         var narrative = new Narrative(request.Results!.Trim(), Optional(request.Highlights), Optional(request.Difficulties), Optional(request.Proposals));
         return Decision.Of(new UnitReportSubmitted(
             report.PlanId, report.UnitCode, report.UnitKind, report.WardCode, report.Revision + 1, narrative, Figures(activities),
-            report.DueAt, OnTime: now < report.DueAt, now, caller.ClientId));
+            report.DueAt, OnTime: now < report.DueAt, now, caller.Actor));
     }
 
     /// <summary>The unit's figures: its activity reports that count (not withdrawn), in total and by line.</summary>

@@ -89,7 +89,7 @@ public static class CompileWardReport
             string.IsNullOrWhiteSpace(request.Proposals) ? null : request.Proposals.Trim(),
             request.Recipients is { Count: > 0 } recipients ? [.. recipients.Select(recipient => recipient!.Trim())] : DefaultRecipients,
             signature);
-        return Decision.Of(new WardReportCompiled(plan.Id, plan.WardCode, (current?.Revision ?? 0) + 1, content, now, caller.ClientId));
+        return Decision.Of(new WardReportCompiled(plan.Id, plan.WardCode, (current?.Revision ?? 0) + 1, content, now, caller.Actor));
     }
 
     public static DomainError Frozen() => DomainError.Conflict(

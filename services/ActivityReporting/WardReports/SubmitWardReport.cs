@@ -19,7 +19,7 @@ public static class SubmitWardReport
             : report.Status == WardReportStatus.Submitted
                 ? CompileWardReport.Frozen()
                 : Decision.Of(new WardReportSubmitted(
-                    report.PlanId, report.WardCode, report.Revision, report.Content.Number, plan.WardReportDueAt, now < plan.WardReportDueAt, report.Totals, now, caller.ClientId));
+                    report.PlanId, report.WardCode, report.Revision, report.Content.Number, plan.WardReportDueAt, now < plan.WardReportDueAt, report.Totals, now, caller.Actor));
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder wardReport) =>
         wardReport.MapPost("/submit", Handle)

@@ -40,7 +40,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         }
 
         var cancellation = context.RequestAborted;
-        var scopedKey = $"{context.User.Caller().ClientId}|{key}";
+        var scopedKey = $"{context.User.Caller().Actor}|{key}";
         var fingerprint = await Fingerprint(context.Request);
         var claim = await store.ClaimAsync(scopedKey, fingerprint, cancellation);
 

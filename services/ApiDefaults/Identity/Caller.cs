@@ -3,9 +3,19 @@ using System.Text.Json.Serialization;
 
 namespace LearningWeek.ApiDefaults.Identity;
 
-/// <summary>Who is calling, as the token says: the basis of every object-level decision.</summary>
-public sealed record Caller(string ClientId, string Role, string? UnitCode, string? WardCode)
+/// <summary>
+/// Who is calling, as the token says: the basis of every object-level decision. A system's token
+/// names only its client; a person's (signed in to the web application) names the person too.
+/// </summary>
+public sealed record Caller(string ClientId, string Role, string? UnitCode, string? WardCode, string? Person = null, string? PersonName = null)
 {
+    /// <summary>
+    /// Who acted, as events record it: the person's user name when a person signed in, the
+    /// client's id when a system called.
+    /// </summary>
+    [JsonIgnore]
+    public string Actor => Person ?? ClientId;
+
     [JsonIgnore]
     public bool IsWardOfficer => Role == Roles.WardOfficer;
 
@@ -20,7 +30,9 @@ public sealed record Caller(string ClientId, string Role, string? UnitCode, stri
         principal.FindFirstValue(ClaimNames.ClientId) ?? principal.FindFirstValue(ClaimNames.Subject) ?? "",
         principal.FindFirstValue(ClaimNames.Role) ?? "",
         principal.FindFirstValue(ClaimNames.UnitCode),
-        principal.FindFirstValue(ClaimNames.WardCode));
+        principal.FindFirstValue(ClaimNames.WardCode),
+        principal.FindFirstValue(ClaimNames.PreferredUserName),
+        principal.FindFirstValue(ClaimNames.PreferredUserName) is null ? null : principal.FindFirstValue(ClaimNames.Name));
 
     /// <summary>
     /// May this caller write records of <paramref name="unitCode"/> (in <paramref name="wardCode"/>)?

@@ -27,4 +27,7 @@ public static class ClaimNames
     public const string UnitCode = "unit_code";
     public const string WardCode = "ward_code";
     public const string Name = "name";
+
+    /// <summary>A person's user name (tokens of people only).</summary>
+    public const string PreferredUserName = "preferred_username";
 }

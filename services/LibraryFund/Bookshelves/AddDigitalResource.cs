@@ -46,7 +46,7 @@ public static class AddDigitalResource
         }
 
         return Decision.Of(new DigitalResourceAdded(shelf.Id, shelf.PlanId, shelf.WardCode,
-            new DigitalResource(StreamIds.New(), request.Title!.Trim(), request.Url!.Trim(), request.Kind!.Value, now), caller.ClientId));
+            new DigitalResource(StreamIds.New(), request.Title!.Trim(), request.Url!.Trim(), request.Kind!.Value, now), caller.Actor));
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder bookshelves) =>

@@ -58,7 +58,7 @@ public static class EstablishBookshelf
         }
 
         return Decision.Of(new BookshelfEstablished(id, request.PlanId, host.WardCode, host.Id, request.Kind!.Value, request.Name!.Trim(), request.Location!.Trim(),
-            request.EstablishedOn!.Value, request.PhysicalBooks ?? 0, now, caller.ClientId));
+            request.EstablishedOn!.Value, request.PhysicalBooks ?? 0, now, caller.Actor));
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder bookshelves) =>

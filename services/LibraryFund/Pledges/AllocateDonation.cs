@@ -78,7 +78,7 @@ public static class AllocateDonation
         // The last part takes what value is left, so allocated value never exceeds received value and adds up exactly.
         var remainingValue = pledge.ReceivedValueVnd - pledge.AllocatedValueVnd;
         var value = quantity == pledge.Unallocated ? remainingValue : Math.Min(pledge.Gift.ValueOf(quantity), remainingValue);
-        return Decision.Of(new DonationAllocated(pledge.Id, pledge.PlanId, pledge.WardCode, pledge.Gift.Kind, shelf.Id, quantity, value, now, caller.ClientId));
+        return Decision.Of(new DonationAllocated(pledge.Id, pledge.PlanId, pledge.WardCode, pledge.Gift.Kind, shelf.Id, quantity, value, now, caller.Actor));
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder pledges) =>

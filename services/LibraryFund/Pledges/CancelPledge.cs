@@ -33,7 +33,7 @@ public static class CancelPledge
         var unreceived = Math.Max(pledge.Gift.Quantity - pledge.Received, 0);
         var unreceivedValue = Math.Max(pledge.Gift.EstimatedValueVnd - pledge.ReceivedValueVnd, 0);
         return Decision.Of(new PledgeCancelled(
-            pledge.Id, pledge.PlanId, pledge.WardCode, pledge.Gift.Kind, unreceived, unreceived == 0 ? 0 : unreceivedValue, request.Reason!.Trim(), now, caller.ClientId));
+            pledge.Id, pledge.PlanId, pledge.WardCode, pledge.Gift.Kind, unreceived, unreceived == 0 ? 0 : unreceivedValue, request.Reason!.Trim(), now, caller.Actor));
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder pledges) =>

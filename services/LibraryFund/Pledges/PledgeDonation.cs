@@ -104,7 +104,7 @@ public static class PledgeDonation
             kind == GiftKind.Money ? quantity : request.EstimatedValueVnd ?? 0,
             [.. (request.Titles ?? []).Select(title => title!.Trim())]);
         var donor = new Donor(request.Donor!.Kind!.Value, request.Donor.Name!.Trim(), string.IsNullOrWhiteSpace(request.Donor.Contact) ? null : request.Donor.Contact.Trim());
-        return Decision.Of(new DonationPledged(id, request.PlanId, ward, donor, gift, beneficiaryCode, request.BookshelfId, now, caller.ClientId));
+        return Decision.Of(new DonationPledged(id, request.PlanId, ward, donor, gift, beneficiaryCode, request.BookshelfId, now, caller.Actor));
     }
 
     /// <summary>The unit a gift is for: as named; else the unit recording it; else the host of the bookshelf it is for.</summary>

@@ -75,7 +75,7 @@ public static class RecordReceipt
 
         return Decision.Of(new DonationReceived(
             pledge.Id, pledge.PlanId, pledge.WardCode, pledge.Gift.Kind, number, request.ReceivedOn.Value, quantity, pledge.ValueOfReceipt(quantity),
-            quantity > remaining, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), now, caller.ClientId));
+            quantity > remaining, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), now, caller.Actor));
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder pledges) =>

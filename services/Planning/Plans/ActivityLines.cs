@@ -34,13 +34,13 @@ public static class ActivityLines
         !caller.MayActForWard(plan.WardCode) ? PlanRules.OtherWard(plan.WardCode)
         : plan.Status != PlanStatus.Draft ? PlanRules.NotADraft(plan)
         : plan.Line(line.Code) is not null ? DuplicateLine(line.Code)
-        : Decision.Of(new ActivityLineAdded(plan.Id, line, now, caller.ClientId));
+        : Decision.Of(new ActivityLineAdded(plan.Id, line, now, caller.Actor));
 
     public static Decision Remove(Plan plan, string code, Caller caller, DateTimeOffset now) =>
         !caller.MayActForWard(plan.WardCode) ? PlanRules.OtherWard(plan.WardCode)
         : plan.Status != PlanStatus.Draft ? PlanRules.NotADraft(plan)
         : plan.Line(code) is null ? DomainError.Conflict("unknown-activity-line", "Không có hoạt động này trong kế hoạch", $"The plan has no line {code}.", "code")
-        : Decision.Of(new ActivityLineRemoved(plan.Id, code, now, caller.ClientId));
+        : Decision.Of(new ActivityLineRemoved(plan.Id, code, now, caller.Actor));
 
     public static DomainError DuplicateLine(string code) => DomainError.Conflict(
         "duplicate-activity-line", "Mã hoạt động đã có trong kế hoạch", $"The plan already has a line {code}.", "code");

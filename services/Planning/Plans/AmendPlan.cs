@@ -70,7 +70,7 @@ public static class AmendPlan
 
         return Decision.Of(new PlanAmended(
             plan.Id, plan.WardCode, plan.Amendments.Count + 1, request.Reason!.Trim(), deadlines, lines,
-            [.. plan.ActivityLines, .. lines], plan.Responsibilities, now, caller.ClientId));
+            [.. plan.ActivityLines, .. lines], plan.Responsibilities, now, caller.Actor));
     }
 
     private static DomainError InThePast(string field, DateOnly day) => DomainError.Rule(

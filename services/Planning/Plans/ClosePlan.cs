@@ -20,7 +20,7 @@ public static class ClosePlan
     public static Decision Decide(Plan plan, Request request, Caller caller, DateTimeOffset now) =>
         !caller.MayActForWard(plan.WardCode) ? PlanRules.OtherWard(plan.WardCode)
         : plan.Status != PlanStatus.Issued ? PlanRules.NotIssued(plan)
-        : Decision.Of(new PlanClosed(plan.Id, plan.WardCode, request.Reason?.Trim(), now, caller.ClientId));
+        : Decision.Of(new PlanClosed(plan.Id, plan.WardCode, request.Reason?.Trim(), now, caller.Actor));
 
     public static void Map(IEndpointRouteBuilder plans) =>
         plans.MapPost("/{id:guid}/close", (Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>

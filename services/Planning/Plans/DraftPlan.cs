@@ -12,12 +12,12 @@ namespace LearningWeek.Planning.Plans;
 public static class DraftPlan
 {
     public static Decision Draft(Guid planId, PlanContent content, Caller caller, DateTimeOffset now) =>
-        CheckDates(content) ?? (Decision)Decision.Of(new PlanDrafted(planId, caller.WardCode!, content, now, caller.ClientId));
+        CheckDates(content) ?? (Decision)Decision.Of(new PlanDrafted(planId, caller.WardCode!, content, now, caller.Actor));
 
     public static Decision Edit(Plan plan, PlanContent content, Caller caller, DateTimeOffset now) =>
         !caller.MayActForWard(plan.WardCode) ? PlanRules.OtherWard(plan.WardCode)
         : plan.Status != PlanStatus.Draft ? PlanRules.NotADraft(plan)
-        : CheckDates(content) ?? (Decision)Decision.Of(new PlanDraftRevised(plan.Id, content, now, caller.ClientId));
+        : CheckDates(content) ?? (Decision)Decision.Of(new PlanDraftRevised(plan.Id, content, now, caller.Actor));
 
     private static DomainError? CheckDates(PlanContent content) =>
         PlanRules.PeriodInYear(content.Period, content.Year) ?? PlanRules.DeadlinesAfterPeriod(content.Deadlines, content.Period);

@@ -61,7 +61,7 @@ public static class IssuePlan
             .Select(unit => new TargetUnit(unit.Code, unit.Kind, content.Deadlines.UnitsReportBefore))
             .ToList();
         return Decision.Of(new PlanIssued(
-            plan.Id, plan.WardCode, request.Number?.Trim(), content, plan.ActivityLines, plan.Responsibilities, targets, now, caller.ClientId));
+            plan.Id, plan.WardCode, request.Number?.Trim(), content, plan.ActivityLines, plan.Responsibilities, targets, now, caller.Actor));
     }
 
     private static DomainError Missing(string field, string title, string detail) =>

@@ -36,7 +36,7 @@ public static class Responsibilities
     public static Decision Assign(Plan plan, Responsibility responsibility, Caller caller, DateTimeOffset now) =>
         !caller.MayActForWard(plan.WardCode) ? PlanRules.OtherWard(plan.WardCode)
         : plan.Status != PlanStatus.Draft ? PlanRules.NotADraft(plan)
-        : Decision.Of(new ResponsibilityAssigned(plan.Id, responsibility, now, caller.ClientId));
+        : Decision.Of(new ResponsibilityAssigned(plan.Id, responsibility, now, caller.Actor));
 
     public static void Map(IEndpointRouteBuilder plans) =>
         plans.MapPost("/{id:guid}/responsibilities", (Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>

@@ -115,7 +115,7 @@ public static class SubmitUnitPlan
         }
 
         return Decision.Of(new UnitPlanSubmitted(
-            UnitPlan.StreamId(plan.Id, unit.Code), plan.Id, unit.Code, plan.WardCode, (current?.Revision ?? 0) + 1, items, now, caller.ClientId));
+            UnitPlan.StreamId(plan.Id, unit.Code), plan.Id, unit.Code, plan.WardCode, (current?.Revision ?? 0) + 1, items, now, caller.Actor));
     }
 
     public static void Map(IEndpointRouteBuilder plans) =>

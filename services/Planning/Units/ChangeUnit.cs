@@ -39,14 +39,14 @@ public static class ChangeUnit
         }
 
         var name = request.Name!.Trim();
-        return name == unit.Name ? Decision.Of() : Decision.Of(new UnitRenamed(unit.Id, unit.Code, unit.WardCode, name, now, caller.ClientId));
+        return name == unit.Name ? Decision.Of() : Decision.Of(new UnitRenamed(unit.Id, unit.Code, unit.WardCode, name, now, caller.Actor));
     }
 
     /// <summary>A deactivated unit is no longer expected to report; deactivating it again changes nothing.</summary>
     public static Decision Deactivate(Unit unit, DeactivateRequest request, Caller caller, DateTimeOffset now) =>
         !caller.MayActForWard(unit.WardCode) ? UnitErrors.OtherWard(unit.WardCode)
         : !unit.Active ? Decision.Of()
-        : Decision.Of(new UnitDeactivated(unit.Id, unit.Code, unit.WardCode, request.Reason!.Trim(), now, caller.ClientId));
+        : Decision.Of(new UnitDeactivated(unit.Id, unit.Code, unit.WardCode, request.Reason!.Trim(), now, caller.Actor));
 
     public static void Map(IEndpointRouteBuilder units)
     {

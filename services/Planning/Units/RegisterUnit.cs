@@ -33,7 +33,7 @@ public static class RegisterUnit
         }
 
         var code = request.Code!;
-        return Decision.Of(new UnitRegistered(Unit.StreamId(code), code, request.Name!.Trim(), request.Kind!.Value, wardCode, now, caller.ClientId));
+        return Decision.Of(new UnitRegistered(Unit.StreamId(code), code, request.Name!.Trim(), request.Kind!.Value, wardCode, now, caller.Actor));
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder units) =>

@@ -99,6 +99,23 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
     }
 
     [Fact]
+    public async Task The_history_names_the_person_who_acted_not_only_the_system()
+    {
+        var (planId, system) = await PlanWithSchool();
+        var teacher = service.CreateClient(TestTokens.Person("unit", "gv.thtamhung", "Trần Văn Minh", "TH-TAMHUNG", _feed.Ward));
+        using var created = await system.PostAsync("/api/reporting/activities", Json(Activity(planId)), TestContext.Current.CancellationToken);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+
+        var correction = Activity(planId);
+        correction["sessions"] = 3;
+        using var corrected = await Send(teacher, HttpMethod.Put, $"/api/reporting/activities/{id}", correction, created.Headers.ETag!.Tag);
+
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        var report = await teacher.GetFromJsonAsync<JsonElement>($"/api/reporting/activities/{id}", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(["TH-TAMHUNG", "gv.thtamhung"], report.GetProperty("history").EnumerateArray().Select(r => r.GetProperty("by").GetString()));
+    }
+
+    [Fact]
     public async Task Units_see_and_change_only_their_own_reports()
     {
         var (planId, school) = await PlanWithSchool();

@@ -1,0 +1,287 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using LearningWeek.ApiDefaults.Identity;
+using LearningWeek.ApiDefaults.Problems;
+using LearningWeek.ApiDefaults.Validation;
+using LearningWeek.Gateway.Identity;
+using LearningWeek.Gateway.Identity.Staff;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace LearningWeek.Gateway.Access;
+
+/// <summary>
+/// <c>/api/access</c>: a ward officer manages who may act for its ward: the staff accounts of
+/// people (create, disable, enable) and the API clients of its units (create, disable, enable,
+/// rotate the secret). Secrets and first passwords are shown once, in the answer that made them;
+/// only their hashes are kept. A disabled account or client gets no further token from that moment.
+/// </summary>
+public static partial class AccessApi
+{
+    public const string Prefix = "/api/access";
+
+    public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder endpoints)
+    {
+        var access = endpoints.MapGroup(Prefix).RequireAuthorization(Policies.WardOfficer).WithTags("Access");
+        access.MapGet("/users", ListUsers).WithName("ListStaffAccounts").WithSummary("Staff accounts of the caller's ward");
+        access.MapPost("/users", CreateUser).Validates<CreateStaffAccount>()
+            .WithName("CreateStaffAccount").WithSummary("A staff account of the caller's ward; its first password is in the answer, once");
+        access.MapPost("/users/{userName}/disable", (string userName, ClaimsPrincipal user, UserManager<StaffUser> users, TimeProvider clock) =>
+                SetUserDisabled(userName, true, user, users, clock))
+            .WithName("DisableStaffAccount").WithSummary("The person can no longer sign in, nor refresh a session");
+        access.MapPost("/users/{userName}/enable", (string userName, ClaimsPrincipal user, UserManager<StaffUser> users, TimeProvider clock) =>
+                SetUserDisabled(userName, false, user, users, clock))
+            .WithName("EnableStaffAccount").WithSummary("The person can sign in again (a lockout is lifted too)");
+
+        access.MapGet("/clients", ListClients).WithName("ListUnitClients").WithSummary("API clients of the units of the caller's ward");
+        access.MapPost("/clients", CreateClient).Validates<CreateUnitClient>()
+            .WithName("CreateUnitClient").WithSummary("An API client for a unit's system; its secret is in the answer, once");
+        access.MapPost("/clients/{clientId}/rotate", RotateClient)
+            .WithName("RotateUnitClientSecret").WithSummary("A new secret for the client; the old one stops working at once");
+        access.MapPost("/clients/{clientId}/disable", (string clientId, ClaimsPrincipal user, IOpenIddictApplicationManager applications, CancellationToken cancellationToken) =>
+                SetClientDisabled(clientId, true, user, applications, cancellationToken))
+            .WithName("DisableUnitClient").WithSummary("The client gets no further token");
+        access.MapPost("/clients/{clientId}/enable", (string clientId, ClaimsPrincipal user, IOpenIddictApplicationManager applications, CancellationToken cancellationToken) =>
+                SetClientDisabled(clientId, false, user, applications, cancellationToken))
+            .WithName("EnableUnitClient").WithSummary("The client gets tokens again");
+        return endpoints;
+    }
+
+    private static async Task<Ok<IReadOnlyList<StaffAccountResponse>>> ListUsers(
+        ClaimsPrincipal user, GatewayDbContext database, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var ward = user.Caller().WardCode;
+        var accounts = await database.Users.AsNoTracking()
+            .Where(account => account.WardCode == ward)
+            .OrderBy(account => account.UnitCode).ThenBy(account => account.UserName)
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok<IReadOnlyList<StaffAccountResponse>>([.. accounts.Select(account => StaffAccountResponse.From(account, now))]);
+    }
+
+    private static async Task<Results<Created<StaffAccountCreated>, ValidationProblem, ProblemHttpResult>> CreateUser(
+        CreateStaffAccount request, ClaimsPrincipal user, UserManager<StaffUser> users, UnitDirectory units, HttpContext http, TimeProvider clock)
+    {
+        var caller = user.Caller();
+        if (request.Role == Roles.Unit && !await units.IsUnitOfCallersWardAsync(request.UnitCode!, http))
+        {
+            return Problems.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["unitCode"] = [$"Không có đơn vị mã {request.UnitCode} trong danh bạ của phường."],
+            });
+        }
+
+        var account = new StaffUser
+        {
+            UserName = request.UserName!,
+            DisplayName = request.DisplayName!.Trim(),
+            Role = request.Role!,
+            WardCode = caller.WardCode,
+            UnitCode = request.Role == Roles.Unit ? request.UnitCode : null,
+            ManagedBy = ManagedByValues.Application,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = caller.Actor,
+            LockoutEnabled = true,
+        };
+        var password = Secrets.NewPassword();
+        var result = await users.CreateAsync(account, password);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
+                ? TypedResults.Problem(
+                    $"Tên đăng nhập {request.UserName} đã có người dùng.", statusCode: StatusCodes.Status409Conflict,
+                    title: ProblemTypes.ForStatus(StatusCodes.Status409Conflict).Title, type: ProblemTypes.Conflict)
+                : Problems.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["userName"] = [.. result.Errors.Select(error => error.Description)],
+                });
+        }
+
+        LogAccountCreated(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessApi)), account.UserName, caller.Actor);
+        return TypedResults.Created($"{Prefix}/users/{account.UserName}",
+            new StaffAccountCreated(StaffAccountResponse.From(account, clock.GetUtcNow()), password));
+    }
+
+    private static async Task<Results<Ok<StaffAccountResponse>, ProblemHttpResult>> SetUserDisabled(
+        string userName, bool disabled, ClaimsPrincipal user, UserManager<StaffUser> users, TimeProvider clock)
+    {
+        var caller = user.Caller();
+        var account = await users.FindByNameAsync(userName);
+        if (account is null || account.WardCode != caller.WardCode)
+        {
+            return NotFound($"Không có tài khoản {userName} của phường.");
+        }
+
+        if (disabled && account.UserName == caller.Person)
+        {
+            return TypedResults.Problem("Không thể tự vô hiệu hoá tài khoản của chính mình.", statusCode: StatusCodes.Status409Conflict,
+                title: ProblemTypes.ForStatus(StatusCodes.Status409Conflict).Title, type: ProblemTypes.Conflict);
+        }
+
+        account.Disabled = disabled;
+        if (!disabled)
+        {
+            account.LockoutEnd = null;
+            account.AccessFailedCount = 0;
+        }
+
+        await users.UpdateAsync(account);
+        await users.UpdateSecurityStampAsync(account); // ends the person's session at the issuer too
+        return TypedResults.Ok(StaffAccountResponse.From(account, clock.GetUtcNow()));
+    }
+
+    private static async Task<Ok<IReadOnlyList<UnitClientResponse>>> ListClients(
+        ClaimsPrincipal user, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    {
+        var ward = user.Caller().WardCode;
+        var clients = new List<UnitClientResponse>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken))
+        {
+            var profile = ClientProfile.From(await applications.GetPropertiesAsync(application, cancellationToken));
+            if (profile.Role == Roles.Unit && profile.WardCode == ward)
+            {
+                clients.Add(UnitClientResponse.From(
+                    (await applications.GetClientIdAsync(application, cancellationToken))!,
+                    await applications.GetDisplayNameAsync(application, cancellationToken), profile));
+            }
+        }
+
+        return TypedResults.Ok<IReadOnlyList<UnitClientResponse>>([.. clients.OrderBy(client => client.ClientId, StringComparer.Ordinal)]);
+    }
+
+    private static async Task<Results<Created<ClientSecretIssued>, ValidationProblem, ProblemHttpResult>> CreateClient(
+        CreateUnitClient request, ClaimsPrincipal user, IOpenIddictApplicationManager applications, UnitDirectory units, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var caller = user.Caller();
+        if (!await units.IsUnitOfCallersWardAsync(request.UnitCode!, http))
+        {
+            return Problems.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["unitCode"] = [$"Không có đơn vị mã {request.UnitCode} trong danh bạ của phường."],
+            });
+        }
+
+        var clientId = request.UnitCode!;
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not null)
+        {
+            return TypedResults.Problem(
+                $"Đơn vị {clientId} đã có mã truy cập API; hãy cấp lại khoá bí mật nếu cần.", statusCode: StatusCodes.Status409Conflict,
+                title: ProblemTypes.ForStatus(StatusCodes.Status409Conflict).Title, type: ProblemTypes.Conflict);
+        }
+
+        var profile = new ClientProfile(Roles.Unit, clientId, caller.WardCode, LocalDevelopment: false, ManagedByValues.Application);
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? clientId : request.DisplayName.Trim(),
+            ClientSecret = Secrets.NewClientSecret(),
+        };
+        descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials]);
+        profile.WriteTo(descriptor.Properties);
+        await applications.CreateAsync(descriptor, cancellationToken);
+        return TypedResults.Created($"{Prefix}/clients/{clientId}",
+            new ClientSecretIssued(UnitClientResponse.From(clientId, descriptor.DisplayName, profile), descriptor.ClientSecret));
+    }
+
+    /// <summary>
+    /// A new secret. A client seeded from configuration passes to the application with it: the
+    /// office now owns its secret, and configuration no longer resets it at a restart.
+    /// </summary>
+    private static async Task<Results<Ok<ClientSecretIssued>, ProblemHttpResult>> RotateClient(
+        string clientId, ClaimsPrincipal user, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    {
+        var (application, profile) = await FindUnitClientAsync(clientId, user, applications, cancellationToken);
+        if (application is null)
+        {
+            return NotFound($"Không có mã truy cập API {clientId} của phường.");
+        }
+
+        var secret = Secrets.NewClientSecret();
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, cancellationToken);
+        descriptor.ClientSecret = secret;
+        var updated = profile! with { ManagedBy = ManagedByValues.Application, LocalDevelopment = false };
+        updated.WriteTo(descriptor.Properties);
+        await applications.UpdateAsync(application, descriptor, cancellationToken);
+        return TypedResults.Ok(new ClientSecretIssued(UnitClientResponse.From(clientId, descriptor.DisplayName, updated), secret));
+    }
+
+    private static async Task<Results<Ok<UnitClientResponse>, ProblemHttpResult>> SetClientDisabled(
+        string clientId, bool disabled, ClaimsPrincipal user, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    {
+        var (application, profile) = await FindUnitClientAsync(clientId, user, applications, cancellationToken);
+        if (application is null)
+        {
+            return NotFound($"Không có mã truy cập API {clientId} của phường.");
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, cancellationToken);
+        var updated = profile! with { Disabled = disabled };
+        updated.WriteTo(descriptor.Properties);
+        await applications.UpdateAsync(application, descriptor, cancellationToken);
+        return TypedResults.Ok(UnitClientResponse.From(clientId, descriptor.DisplayName, updated));
+    }
+
+    private static async Task<(object? Application, ClientProfile? Profile)> FindUnitClientAsync(
+        string clientId, ClaimsPrincipal user, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
+        if (application is null)
+        {
+            return (null, null);
+        }
+
+        var profile = ClientProfile.From(await applications.GetPropertiesAsync(application, cancellationToken));
+        return profile.Role == Roles.Unit && profile.WardCode == user.Caller().WardCode ? (application, profile) : (null, null);
+    }
+
+    private static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(
+        detail, statusCode: StatusCodes.Status404NotFound, title: ProblemTypes.ForStatus(StatusCodes.Status404NotFound).Title, type: ProblemTypes.NotFound);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Staff account {UserName} created by {Actor}")]
+    private static partial void LogAccountCreated(ILogger logger, string userName, string actor);
+}
+
+/// <summary>New secrets: from the system's cryptographic generator, never shown twice.</summary>
+internal static class Secrets
+{
+    private const string PasswordAlphabet = "abcdefghjkmnpqrstuvwxyz23456789"; // no 0/o, 1/l/i: read aloud or copied by hand
+
+    public static string NewClientSecret() => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Four groups of four, e.g. <c>k7mp-3qaf-9wrt-2bnx</c>: 19 characters, about 79 bits.</summary>
+    public static string NewPassword() => string.Join('-', Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString(PasswordAlphabet, 4)));
+}
+
+/// <summary>Asks Planning, with the caller's own token, whether a unit is in the caller's ward's registry.</summary>
+public sealed class UnitDirectory(HttpClient http)
+{
+    public async Task<bool> IsUnitOfCallersWardAsync(string unitCode, HttpContext context)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/planning/units/{Uri.EscapeDataString(unitCode)}");
+        if (AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var authorization))
+        {
+            request.Headers.Authorization = authorization;
+        }
+
+        using var response = await http.SendAsync(request, context.RequestAborted);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
+        {
+            return false;
+        }
+
+        response.EnsureSuccessStatusCode(); // Planning down: a 503 from the exception handler, nothing made
+        var unit = await response.Content.ReadFromJsonAsync<UnitWard>(context.RequestAborted);
+        return unit?.WardCode is null || unit.WardCode == context.User.Caller().WardCode;
+    }
+
+    private sealed record UnitWard(string? WardCode);
+}
