@@ -13,7 +13,7 @@ internal static class ResourceExtensions
     /// The service validates bearer tokens against this issuer (the gateway's built-in one):
     /// its discovery document and keys, fetched over plain HTTP on this machine.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithTokenAuthority(this IResourceBuilder<ProjectResource> project, EndpointReference issuer) =>
+    public static IResourceBuilder<ProjectResource> WithTokenAuthority(this IResourceBuilder<ProjectResource> project, ReferenceExpression issuer) =>
         project
             .WithEnvironment("Identity__Authority", issuer)
             .WithEnvironment("Identity__RequireHttpsMetadata", "false");

@@ -11,7 +11,7 @@ namespace LearningWeek.EndToEnd.Tests;
 /// without containers), on fresh databases and a fresh virtual host of the test servers.
 /// Started once for the collection: a start costs ~10 s and a stop ~13 s.
 /// </summary>
-public sealed class LocalSystem : IAsyncLifetime
+public class LocalSystem : IAsyncLifetime
 {
     public static readonly string[] DatabaseNames = ["planningdb", "reportingdb", "libraryfunddb", "gatewaydb"];
 
@@ -27,7 +27,12 @@ public sealed class LocalSystem : IAsyncLifetime
 
     public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway", "http");
 
+    /// <summary>The public URL a person opens (the loopback address the issuer and its cookies use).</summary>
+    public Uri PublicUrl => new UriBuilder(App.GetEndpoint("gateway", "http")) { Host = "127.0.0.1" }.Uri;
+
     /// <summary>A gateway client with a token from the gateway's issuer for a local-development client (secret <c>local-{clientId}</c>).</summary>
+    protected virtual string VirtualHostPrefix => "e2e";
+
     public async Task<HttpClient> SignedInClientAsync(string clientId)
     {
         var client = CreateGatewayClient();
@@ -36,7 +41,7 @@ public sealed class LocalSystem : IAsyncLifetime
         return client;
     }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Servers = await TestServers.GetAsync();
         foreach (var name in DatabaseNames)
@@ -44,7 +49,7 @@ public sealed class LocalSystem : IAsyncLifetime
             Databases[name] = await Servers.CreateDatabaseAsync(name);
         }
 
-        VirtualHost = await Servers.CreateVirtualHostAsync("e2e");
+        VirtualHost = await Servers.CreateVirtualHostAsync(VirtualHostPrefix);
 
         string[] args =
         [
@@ -65,7 +70,7 @@ public sealed class LocalSystem : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (App is not null)
         {
@@ -85,4 +90,19 @@ public sealed class LocalSystem : IAsyncLifetime
 public sealed class LocalSystemCollection : ICollectionFixture<LocalSystem>
 {
     public const string Name = "local system";
+}
+
+/// <summary>
+/// A system of its own for the web application's tests, so the figures its pages show come only
+/// from the scenario those tests make (the other end-to-end tests change the sample plan too).
+/// </summary>
+public sealed class WebSystem : LocalSystem
+{
+    protected override string VirtualHostPrefix => "web";
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebSystemCollection : ICollectionFixture<WebSystem>
+{
+    public const string Name = "web application";
 }

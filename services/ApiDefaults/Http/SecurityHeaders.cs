@@ -5,8 +5,9 @@ namespace LearningWeek.ApiDefaults.Http;
 /// <summary>
 /// Headers that keep browsers from misusing API responses (OWASP secure headers for APIs):
 /// no sniffing, no framing, no referrer, no caching of personal data, a deny-all content policy.
-/// Pages that run scripts (the API reference, the dashboard) mark their endpoints with
-/// <see cref="AllowPageScriptsAttribute"/> and get a policy for pages instead.
+/// Pages that run scripts (the API reference, the sign-in page) mark their endpoints with
+/// <see cref="AllowPageScriptsAttribute"/> and get a policy for pages instead; the web
+/// application's pages, proxied by the gateway, keep the policy the application set.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -25,7 +26,11 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = isPage ? PagePolicy : ApiPolicy;
+            // A page proxied from the web application brings its own policy; everything else gets one here.
+            if (!headers.ContainsKey("Content-Security-Policy"))
+            {
+                headers.ContentSecurityPolicy = isPage ? PagePolicy : ApiPolicy;
+            }
             if (!headers.ContainsKey("Cache-Control"))
             {
                 headers.CacheControl = "no-store";

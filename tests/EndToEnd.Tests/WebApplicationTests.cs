@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearningWeek.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LearningWeek.EndToEnd.Tests;
+
+/// <summary>
+/// The web application in a real browser, on a system of its own, with a scenario made the way
+/// units make it (their systems post through the gateway): TH-TAMHUNG reported two activities and
+/// submitted its report, MN-PHUCLE one and submitted; every submission is after the sample plan's
+/// deadline (15/10/2025), so both are late and the ten other units are missing. The tests are
+/// steps of one story, in the order written: each sees what the steps before it left.
+/// </summary>
+[Collection(WebSystemCollection.Name)]
+[TestCaseOrderer(typeof(InDeclarationOrder))]
+public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private Guid _planId;
+
+    public async ValueTask InitializeAsync()
+    {
+        (_playwright, _browser) = await Browser.LaunchAsync();
+        _planId = await Scenario.EnsureAsync(system);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task A_ward_officer_signs_in_and_sees_the_plan_with_the_scenario_s_figures()
+    {
+        var page = await WebPages.NewPageAsync(_browser);
+
+        await WebPages.SignInAsync(page, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh");
+
+        await Expect(page.GetByTestId("plan-title")).ToHaveTextAsync("Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025");
+        await Expect(page.GetByTestId("plan-theme")).ToContainTextAsync("Học tập để phát triển bản thân");
+        await Expect(page.GetByTestId("plan-period")).ToHaveTextAsync("Thời gian tổ chức: từ ngày 01/10/2025 đến ngày 07/10/2025");
+        await Expect(page.GetByTestId("units-deadline")).ToContainTextAsync("trước ngày 15/10/2025");
+        await Expect(page.GetByTestId("units-countdown")).ToContainTextAsync("đã quá hạn");
+        await Expect(page.GetByTestId("completeness")).ToHaveTextAsync("16,7%"); // 2 of 12
+        await Expect(page.GetByTestId("timeliness")).ToHaveTextAsync("0%");
+        await Expect(page.GetByTestId("activity-reports")).ToHaveTextAsync("3");
+        await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Nguyễn Thị Hạnh");
+        await WebPages.ScreenshotAsync(page, "overview");
+    }
+
+    [Fact]
+    public async Task The_progress_table_flags_late_and_missing_units_and_searches_without_diacritics()
+    {
+        var page = await WebPages.NewPageAsync(_browser);
+        await WebPages.SignInAsync(page, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh", "/progress");
+
+        await Expect(page.GetByTestId("timeliness-TH-TAMHUNG")).ToHaveTextAsync("Muộn");
+        await Expect(page.GetByTestId("timeliness-THCS-LAPLE")).ToHaveTextAsync("Quá hạn, chưa nộp");
+        await Expect(page.Locator("tr.unit-late")).ToHaveCountAsync(2);
+        await Expect(page.Locator("tr.unit-missing")).ToHaveCountAsync(10);
+        await WebPages.ScreenshotAsync(page, "progress");
+
+        await WebPages.WaitUntilInteractiveAsync(page);
+        await page.GetByLabel("Tìm đơn vị (tên hoặc mã)").FillAsync("tieu hoc tam hung");
+        await Expect(page.Locator("[data-testid=progress-table] tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("timeliness-TH-TAMHUNG")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_ward_officer_returns_a_report_with_a_reason_and_sees_its_status_change()
+    {
+        var page = await WebPages.NewPageAsync(_browser);
+        await WebPages.SignInAsync(page, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh", "/units/MN-PHUCLE");
+        await Expect(page.GetByTestId("unit-report-status")).ToContainTextAsync("Đã nộp, chờ duyệt");
+        await WebPages.WaitUntilInteractiveAsync(page);
+
+        await page.GetByTestId("return").ClickAsync(); // no reason yet: refused at the field
+        await Expect(page.GetByText("Bắt buộc nhập.")).ToBeVisibleAsync();
+        await page.GetByLabel("Lý do trả lại").FillAsync("Bổ sung số liệu phụ huynh tham gia.");
+        await page.GetByTestId("return").ClickAsync();
+
+        await Expect(page.GetByTestId("unit-report-status")).ToContainTextAsync("Bị trả lại");
+        await Expect(page.GetByTestId("history")).ToContainTextAsync("Trả lại báo cáo kết quả: Bổ sung số liệu phụ huynh tham gia.");
+        await Expect(page.GetByTestId("history")).ToContainTextAsync("MN-PHUCLE");
+        var report = await (await system.SignedInClientAsync("MN-PHUCLE"))
+            .GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{_planId}/units/MN-PHUCLE/report", TestContext.Current.CancellationToken);
+        Assert.Equal("returned", report.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_activity_reported_through_the_API_appears_live_without_reloading()
+    {
+        var page = await WebPages.NewPageAsync(_browser);
+        await WebPages.SignInAsync(page, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh", "/live");
+        await Expect(page.GetByTestId("live-events")).ToContainTextAsync("Ban hành kế hoạch");
+        await WebPages.WaitUntilInteractiveAsync(page);
+        var title = $"Tọa đàm đọc sách {Guid.NewGuid():N}"[..28];
+
+        await Scenario.ReportActivityAsync(system, _planId, "TH-LAPLE", title);
+
+        await Expect(page.GetByTestId("live-events")).ToContainTextAsync($"TH-LAPLE báo cáo hoạt động “{title}”");
+    }
+}
+
+/// <summary>The web tests' scenario, made once per system through the API as the units' systems would.</summary>
+internal static class Scenario
+{
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static Guid? _planId;
+
+    public static async Task<Guid> EnsureAsync(WebSystem system)
+    {
+        await Once.WaitAsync();
+        try
+        {
+            if (_planId is { } known)
+            {
+                return known;
+            }
+
+            var officer = await system.SignedInClientAsync("ward-officer");
+            var planId = await Eventually.Get(async () =>
+                    (await officer.GetFromJsonAsync<JsonElement>("/api/planning/plans?status=issued")).GetProperty("items").EnumerateArray()
+                    .Select(plan => plan.GetProperty("id").GetGuid()).FirstOrDefault(),
+                until: id => id != Guid.Empty);
+            foreach (var unit in new[] { "TH-TAMHUNG", "MN-PHUCLE", "TH-LAPLE" })
+            {
+                var client = await system.SignedInClientAsync(unit);
+                await Eventually.Get(async () => (await client.GetAsync($"/api/reporting/plans/{planId}/units/{unit}/report")).StatusCode,
+                    until: status => status == HttpStatusCode.OK);
+            }
+
+            await ReportActivityAsync(system, planId, "TH-TAMHUNG", "Ngày hội văn hoá đọc");
+            await ReportActivityAsync(system, planId, "TH-TAMHUNG", "Tủ sách góc lớp");
+            await ReportActivityAsync(system, planId, "MN-PHUCLE", "Kể chuyện theo tranh");
+            await SubmitAsync(system, planId, "TH-TAMHUNG");
+            await SubmitAsync(system, planId, "MN-PHUCLE");
+            await Eventually.Get(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/progress"))
+                    .GetProperty("ward").GetProperty("submitted").GetInt32(),
+                until: submitted => submitted == 2);
+            _planId = planId;
+            return planId;
+        }
+        finally
+        {
+            Once.Release();
+        }
+    }
+
+    public static async Task ReportActivityAsync(LocalSystem system, Guid planId, string unit, string title)
+    {
+        var client = await system.SignedInClientAsync(unit);
+        using var response = await client.PostAsJsonAsync("/api/reporting/activities", new
+        {
+            planId,
+            lineCode = "3.2",
+            title,
+            heldOn = "2025-10-02",
+            location = "Thư viện trường",
+            formats = new[] { "Ngày hội văn hoá đọc" },
+            participants = new { students = 120, teachersAndStaff = 10, parents = 20 },
+            sessions = 1,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task SubmitAsync(LocalSystem system, Guid planId, string unit)
+    {
+        var client = await system.SignedInClientAsync(unit);
+        using var response = await client.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/{unit}/report", new
+        {
+            results = "Đơn vị đã tổ chức các hoạt động hưởng ứng Tuần lễ theo kế hoạch.",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+}
