@@ -108,7 +108,8 @@ public static class CommandResults
             type: error.Type,
             extensions: error.Field is null ? null : new Dictionary<string, object?>
             {
-                ["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Detail] },
+                // The field's message is the rule in Vietnamese, as a form shows it beside the field.
+                ["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Title] },
             });
 
     public static ProblemHttpResult VersionProblem(bool clientExpectedVersion) => clientExpectedVersion

@@ -9,8 +9,9 @@ namespace LearningWeek.EndToEnd.Tests;
 
 /// <summary>
 /// The web application in a real browser, on a system of its own, with a scenario made the way
-/// units make it (their systems post through the gateway): TH-TAMHUNG reported two activities and
-/// submitted its report, MN-PHUCLE one and submitted; every submission is after the sample plan's
+/// units make it (their systems post through the gateway): TH-PHULE reported two activities and
+/// submitted its report, MN-PHUCLE one and submitted; TH-TAMHUNG has not started (its teacher
+/// reports in the browser, last); every submission is after the sample plan's
 /// deadline (15/10/2025), so both are late and the ten other units are missing. The tests are
 /// steps of one story, in the order written: each sees what the steps before it left.
 /// </summary>
@@ -59,16 +60,16 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
         var page = await WebPages.NewPageAsync(_browser);
         await WebPages.SignInAsync(page, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh", "/progress");
 
-        await Expect(page.GetByTestId("timeliness-TH-TAMHUNG")).ToHaveTextAsync("Muộn");
+        await Expect(page.GetByTestId("timeliness-TH-PHULE")).ToHaveTextAsync("Muộn");
         await Expect(page.GetByTestId("timeliness-THCS-LAPLE")).ToHaveTextAsync("Quá hạn, chưa nộp");
         await Expect(page.Locator("tr.unit-late")).ToHaveCountAsync(2);
         await Expect(page.Locator("tr.unit-missing")).ToHaveCountAsync(10);
         await WebPages.ScreenshotAsync(page, "progress");
 
         await WebPages.WaitUntilInteractiveAsync(page);
-        await page.GetByLabel("Tìm đơn vị (tên hoặc mã)").FillAsync("tieu hoc tam hung");
+        await page.GetByLabel("Tìm đơn vị (tên hoặc mã)").FillAsync("tieu hoc pha le");
         await Expect(page.Locator("[data-testid=progress-table] tbody tr")).ToHaveCountAsync(1);
-        await Expect(page.GetByTestId("timeliness-TH-TAMHUNG")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("timeliness-TH-PHULE")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -86,7 +87,8 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
 
         await Expect(page.GetByTestId("unit-report-status")).ToContainTextAsync("Bị trả lại");
         await Expect(page.GetByTestId("history")).ToContainTextAsync("Trả lại báo cáo kết quả: Bổ sung số liệu phụ huynh tham gia.");
-        await Expect(page.GetByTestId("history")).ToContainTextAsync("MN-PHUCLE");
+        await Expect(page.GetByTestId("history")).ToContainTextAsync("MN-PHUCLE"); // its system submitted
+        await Expect(page.GetByTestId("history")).ToContainTextAsync("canbo.vhxh"); // the officer, in person, returned it
         var report = await (await system.SignedInClientAsync("MN-PHUCLE"))
             .GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{_planId}/units/MN-PHUCLE/report", TestContext.Current.CancellationToken);
         Assert.Equal("returned", report.GetProperty("status").GetString());
@@ -105,6 +107,64 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
 
         await Expect(page.GetByTestId("live-events")).ToContainTextAsync($"TH-LAPLE báo cáo hoạt động “{title}”");
     }
+
+    [Fact]
+    public async Task A_teacher_reports_an_activity_with_Vietnamese_errors_at_the_field_corrects_it_and_submits_the_unit_report()
+    {
+        var page = await WebPages.NewPageAsync(_browser);
+        await WebPages.SignInAsync(page, system.PublicUrl, "gv.thtamhung", "local-gv.thtamhung");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Báo cáo của đơn vị TH-TAMHUNG" })).ToBeVisibleAsync();
+        await WebPages.WaitUntilInteractiveAsync(page);
+        var school = await system.SignedInClientAsync("TH-TAMHUNG");
+
+        await page.GetByLabel("Nội dung trong kế hoạch").SelectOptionAsync("3.2");
+        await page.GetByLabel("Tên hoạt động").FillAsync("Ngày hội đọc sách của trường");
+        await page.GetByLabel("Ngày tổ chức").FillAsync("2025-10-20"); // after the Week, and no reason given
+        await page.GetByLabel("Địa điểm").FillAsync("Sân trường");
+        await page.GetByLabel("Học sinh").FillAsync("350");
+        await page.GetByTestId("save-activity").ClickAsync();
+
+        await Expect(page.GetByText("Ngày tổ chức ngoài thời gian của Tuần lễ: cần nêu lý do")).ToBeVisibleAsync();
+        Assert.Empty(await ActivitiesOf(school, "TH-TAMHUNG"));
+        await WebPages.ScreenshotAsync(page, "unit-activity-error");
+
+        await page.GetByLabel("Ngày tổ chức").FillAsync("2025-10-03");
+        await page.GetByTestId("save-activity").ClickAsync();
+        await Expect(page.GetByTestId("my-activities")).ToContainTextAsync("Ngày hội đọc sách của trường");
+        await Expect(page.GetByTestId("my-activities")).ToContainTextAsync("03/10/2025");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sửa Ngày hội đọc sách của trường" }).ClickAsync();
+        await page.GetByLabel("Phụ huynh").FillAsync("40");
+        await page.GetByTestId("save-activity").ClickAsync();
+        await Expect(page.GetByTestId("my-activities")).ToContainTextAsync("Đã sửa 1 lần");
+        await Expect(page.GetByTestId("my-activities")).ToContainTextAsync("390");
+
+        await page.GetByLabel("Kết quả thực hiện").FillAsync("Trường đã tổ chức ngày hội đọc sách cho toàn thể học sinh.");
+        await page.GetByTestId("submit-report").ClickAsync();
+        await Expect(page.GetByTestId("unit-report-status")).ToContainTextAsync("Đã nộp, chờ duyệt");
+
+        var activity = Assert.Single(await ActivitiesOf(school, "TH-TAMHUNG"));
+        Assert.Equal(["gv.thtamhung", "gv.thtamhung"], activity.GetProperty("history").EnumerateArray().Select(entry => entry.GetProperty("by").GetString()));
+        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{_planId}/units/TH-TAMHUNG/report", TestContext.Current.CancellationToken);
+        Assert.Equal("gv.thtamhung", report.GetProperty("submissions")[0].GetProperty("submittedBy").GetString());
+    }
+
+    [Fact]
+    public async Task Unit_staff_see_no_other_unit_and_no_officer_action()
+    {
+        var page = await WebPages.NewPageAsync(_browser);
+        await WebPages.SignInAsync(page, system.PublicUrl, "gv.thtamhung", "local-gv.thtamhung", "/units/TH-PHULE");
+
+        await Expect(page.GetByText("Tài khoản của bạn không có quyền xem trang này.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Ngày hội văn hoá đọc")).ToHaveCountAsync(0);
+        await page.GotoAsync(new Uri(system.PublicUrl, "/progress").ToString());
+        await Expect(page.GetByText("Tài khoản của bạn không có quyền xem trang này.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tiến độ báo cáo" })).ToHaveCountAsync(0);
+    }
+
+    private async Task<List<JsonElement>> ActivitiesOf(HttpClient client, string unit) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/reporting/activities?planId={_planId}&unitCode={unit}", TestContext.Current.CancellationToken))
+            .GetProperty("items").EnumerateArray()];
 }
 
 /// <summary>The web tests' scenario, made once per system through the API as the units' systems would.</summary>
@@ -128,17 +188,17 @@ internal static class Scenario
                     (await officer.GetFromJsonAsync<JsonElement>("/api/planning/plans?status=issued")).GetProperty("items").EnumerateArray()
                     .Select(plan => plan.GetProperty("id").GetGuid()).FirstOrDefault(),
                 until: id => id != Guid.Empty);
-            foreach (var unit in new[] { "TH-TAMHUNG", "MN-PHUCLE", "TH-LAPLE" })
+            foreach (var unit in new[] { "TH-PHULE", "MN-PHUCLE", "TH-LAPLE", "TH-TAMHUNG" })
             {
                 var client = await system.SignedInClientAsync(unit);
                 await Eventually.Get(async () => (await client.GetAsync($"/api/reporting/plans/{planId}/units/{unit}/report")).StatusCode,
                     until: status => status == HttpStatusCode.OK);
             }
 
-            await ReportActivityAsync(system, planId, "TH-TAMHUNG", "Ngày hội văn hoá đọc");
-            await ReportActivityAsync(system, planId, "TH-TAMHUNG", "Tủ sách góc lớp");
+            await ReportActivityAsync(system, planId, "TH-PHULE", "Ngày hội văn hoá đọc");
+            await ReportActivityAsync(system, planId, "TH-PHULE", "Tủ sách góc lớp");
             await ReportActivityAsync(system, planId, "MN-PHUCLE", "Kể chuyện theo tranh");
-            await SubmitAsync(system, planId, "TH-TAMHUNG");
+            await SubmitAsync(system, planId, "TH-PHULE");
             await SubmitAsync(system, planId, "MN-PHUCLE");
             await Eventually.Get(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/progress"))
                     .GetProperty("ward").GetProperty("submitted").GetInt32(),

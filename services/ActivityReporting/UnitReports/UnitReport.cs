@@ -47,7 +47,10 @@ public sealed record UnitReportAccepted(Guid PlanId, string UnitCode, string War
 public sealed record UnitReportReturned(Guid PlanId, string UnitCode, string WardCode, int Revision, string Reason, DateTimeOffset ReturnedAt, string ReturnedBy);
 
 /// <summary>One submission of a unit's report, and what the ward said of it.</summary>
-public sealed record Submission(int Revision, DateTimeOffset SubmittedAt, bool OnTime, string? Outcome, string? ReturnReason, DateTimeOffset? ReviewedAt);
+/// <summary>One submission of the report and its review: who submitted it, who reviewed it, with what note or reason.</summary>
+public sealed record Submission(
+    int Revision, DateTimeOffset SubmittedAt, bool OnTime, string? Outcome, string? ReturnReason, DateTimeOffset? ReviewedAt,
+    string? SubmittedBy = null, string? ReviewedBy = null, string? ReviewNote = null);
 
 /// <summary>
 /// A unit's reporting on one plan, from the obligation to the accepted report: one stream per plan
@@ -89,19 +92,19 @@ public sealed record UnitReport(
         Figures = e.Figures,
         FirstSubmittedAt = FirstSubmittedAt ?? e.SubmittedAt,
         FirstOnTime = FirstOnTime ?? e.OnTime,
-        Submissions = [.. Submissions, new Submission(e.Revision, e.SubmittedAt, e.OnTime, null, null, null)],
+        Submissions = [.. Submissions, new Submission(e.Revision, e.SubmittedAt, e.OnTime, null, null, null, e.SubmittedBy)],
     };
 
     public UnitReport Apply(UnitReportAccepted e) => this with
     {
         Status = UnitReportStatus.Accepted,
-        Submissions = [.. Submissions.Select(s => s.Revision == e.Revision ? s with { Outcome = "accepted", ReviewedAt = e.AcceptedAt } : s)],
+        Submissions = [.. Submissions.Select(s => s.Revision == e.Revision ? s with { Outcome = "accepted", ReviewedAt = e.AcceptedAt, ReviewedBy = e.AcceptedBy, ReviewNote = e.Note } : s)],
     };
 
     public UnitReport Apply(UnitReportReturned e) => this with
     {
         Status = UnitReportStatus.Returned,
-        Submissions = [.. Submissions.Select(s => s.Revision == e.Revision ? s with { Outcome = "returned", ReturnReason = e.Reason, ReviewedAt = e.ReturnedAt } : s)],
+        Submissions = [.. Submissions.Select(s => s.Revision == e.Revision ? s with { Outcome = "returned", ReturnReason = e.Reason, ReviewedAt = e.ReturnedAt, ReviewedBy = e.ReturnedBy } : s)],
     };
 
     /// <summary>Activity reports of the unit may still change: its report is not accepted (nor withdrawn).</summary>

@@ -44,7 +44,9 @@ public sealed record Progress(
 
 public sealed record Narrative(string Results, string? Highlights, string? Difficulties, string? Proposals);
 
-public sealed record Submission(int Revision, DateTimeOffset SubmittedAt, bool OnTime, string? Outcome, string? ReturnReason, DateTimeOffset? ReviewedAt);
+public sealed record Submission(
+    int Revision, DateTimeOffset SubmittedAt, bool OnTime, string? Outcome, string? ReturnReason, DateTimeOffset? ReviewedAt,
+    string? SubmittedBy, string? ReviewedBy, string? ReviewNote);
 
 public sealed record UnitReport(
     Guid PlanId, string UnitCode, string UnitKind, string WardCode, DateTimeOffset DueAt, string DueText, string Status, int Revision,

@@ -113,6 +113,16 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
         var report = await teacher.GetFromJsonAsync<JsonElement>($"/api/reporting/activities/{id}", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(["TH-TAMHUNG", "gv.thtamhung"], report.GetProperty("history").EnumerateArray().Select(r => r.GetProperty("by").GetString()));
+
+        var officer = service.CreateClient(TestTokens.Person("ward-officer", "canbo.vhxh", "Nguyễn Thị Hạnh", "UBND-NAMTRIEU", _feed.Ward));
+        using var submitted = await teacher.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { results = "Đã tổ chức." }, TestContext.Current.CancellationToken);
+        using var returned = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report/return", new { reason = "Bổ sung ảnh." }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+        var unitReport = await teacher.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", TestContext.Current.CancellationToken);
+        var submission = unitReport.GetProperty("submissions")[0];
+        Assert.Equal("gv.thtamhung", submission.GetProperty("submittedBy").GetString());
+        Assert.Equal("canbo.vhxh", submission.GetProperty("reviewedBy").GetString());
     }
 
     [Fact]
