@@ -40,7 +40,7 @@ otlp_port=$((dashboard_port + 1))
 resource_port=$((dashboard_port + 2))
 pid_file="$state_dir/apphost.pid"
 log_file="$state_dir/apphost.log"
-startup_seconds="${STARTUP_SECONDS:-90}"
+startup_seconds="${STARTUP_SECONDS:-150}" # a loaded 2-core machine (the test suite beside it) needs more than the usual ~40 s
 
 if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
   fail "LearningWeek is already running (AppHost pid $(cat "$pid_file")); stop it with deploy/local/stop.sh"

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -22,6 +23,7 @@ public static class IntegrationBusExtensions
     {
         var connectionString = RequiredConfiguration.ConnectionString(builder.Configuration, MessagingConnectionName);
 
+        builder.Services.TryAddSingleton<Publishing.CampaignMetrics>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -32,6 +34,7 @@ public static class IntegrationBusExtensions
                 health.MinimalFailureStatus = HealthStatus.Degraded;
                 health.Tags.Add(ServiceDefaultsExtensions.ReadyTag);
             });
+            bus.AddConsumeObserver<Publishing.ConsumerFailureMetrics>();
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

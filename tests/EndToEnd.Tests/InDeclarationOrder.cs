@@ -7,9 +7,10 @@ namespace LearningWeek.EndToEnd.Tests;
 /// Runs a class's tests in the order they are written: for a story told on one system (each step
 /// leaves what the next one sees), so every run sees the same figures.
 /// </summary>
-public sealed class InDeclarationOrder : ITestCaseOrderer
+public sealed class InDeclarationOrder : ITestMethodOrderer
 {
-    public IReadOnlyCollection<TTestCase> OrderTestCases<TTestCase>(IReadOnlyCollection<TTestCase> testCases) where TTestCase : notnull, ITestCase =>
-        [.. testCases.OrderBy(testCase => testCase is IXunitTestCase xunit ? xunit.TestMethodMetadataToken : int.MaxValue)
-            .ThenBy(testCase => testCase.TestCaseDisplayName, StringComparer.Ordinal)];
+    public IReadOnlyCollection<TTestMethod?> OrderTestMethods<TTestMethod>(IReadOnlyCollection<TTestMethod?> testMethods)
+        where TTestMethod : ITestMethod =>
+        [.. testMethods.OrderBy(method => method is IXunitTestMethod xunit ? xunit.MetadataToken : int.MaxValue)
+            .ThenBy(method => method?.MethodName, StringComparer.Ordinal)];
 }

@@ -27,13 +27,18 @@ public sealed partial class IntegrationEventPublisher : SubscriptionBase
     private readonly IIntegrationEventMapper _mapper;
     private readonly IBus _bus;
     private readonly PublisherStatus _status;
+    private readonly CampaignMetrics _metrics;
+    private readonly TimeProvider _clock;
     private readonly ILogger<IntegrationEventPublisher> _logger;
 
-    public IntegrationEventPublisher(IIntegrationEventMapper mapper, IBus bus, PublisherStatus status, ILogger<IntegrationEventPublisher> logger)
+    public IntegrationEventPublisher(
+        IIntegrationEventMapper mapper, IBus bus, PublisherStatus status, CampaignMetrics metrics, TimeProvider clock, ILogger<IntegrationEventPublisher> logger)
     {
         _mapper = mapper;
         _bus = bus;
         _status = status;
+        _metrics = metrics;
+        _clock = clock;
         _logger = logger;
         Name = SubscriptionName;
         Options.BatchSize = 500;
@@ -77,6 +82,7 @@ public sealed partial class IntegrationEventPublisher : SubscriptionBase
                     context.Durable = true;
                 }, timeout.Token);
                 _status.Succeeding();
+                _metrics.Published(message, stored.Timestamp, _clock.GetUtcNow());
                 return;
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)

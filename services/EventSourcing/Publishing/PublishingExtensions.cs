@@ -21,6 +21,7 @@ public static class PublishingExtensions
         marten.Services.TryAddSingleton(TimeProvider.System);
         marten.Services.AddSingleton<IIntegrationEventMapper, TMapper>();
         marten.Services.AddSingleton<PublisherStatus>();
+        marten.Services.TryAddSingleton<CampaignMetrics>();
         marten.Services.AddHostedService<DaemonWakeupRelease>();
         marten.Services.AddHealthChecks().AddCheck<PublisherStatus>(
             "integration-events", tags: [ServiceDefaultsExtensions.ReadyTag]);

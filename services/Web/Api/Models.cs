@@ -71,3 +71,51 @@ public sealed record Unit(string Code, string Name, string Kind, string WardCode
 public sealed record FeedItem(long Sequence, Guid EventId, string Type, DateTimeOffset OccurredAt, System.Text.Json.JsonElement Data);
 
 public sealed record FeedPage(IReadOnlyList<FeedItem> Items, long Next, bool More);
+
+public sealed record WardReportContent(string? Number, DateOnly ReportDate, string Title, string PlanTitle, string PeriodText, Progress Figures, string? Assessment, string? Proposals);
+
+public sealed record WardReport(
+    Guid PlanId, string WardCode, string Status, int Revision, WardReportContent Content,
+    DateTimeOffset CompiledAt, DateTimeOffset? SubmittedAt, bool? OnTime, string DocumentUrl, int Version);
+
+public sealed record Figures(long Pledged, long Received, long Allocated, long Balance, long Outstanding, long Withdrawn);
+
+public sealed record LedgerTotals(int Pledges, int CancelledPledges, Figures CashVnd, Figures InKindValueVnd, Figures Books, Figures Equipment, Figures DigitalResources);
+
+public sealed record LedgerByDonorKind(string Kind, string Name, int Pledges, Figures CashVnd, Figures InKindValueVnd);
+
+public sealed record LedgerByBeneficiary(string? UnitCode, string UnitName, int Pledges, Figures CashVnd, Figures InKindValueVnd);
+
+public sealed record LedgerByBookshelf(Guid BookshelfId, string Name, string Location, string HostUnitCode, string? Kind, long CashVnd, long Books, long Equipment, long DigitalResources, long InKindValueVnd);
+
+public sealed record LedgerSection(LedgerTotals Totals, IReadOnlyList<LedgerByDonorKind> ByDonorKind, IReadOnlyList<LedgerByBeneficiary> ByBeneficiary, IReadOnlyList<LedgerByBookshelf> ByBookshelf);
+
+public sealed record LedgerLine(Guid PledgeId, string DonorKind, string Donor, string GiftKind, string Description, string? BeneficiaryUnitCode, string PledgedOnText, Figures Quantity, Figures ValueVnd, bool Cancelled);
+
+public sealed record LedgerFund(string FundKey, Guid? PlanId, string WardCode, string Title, string? UpdatedAtText, LedgerSection Summary, IReadOnlyList<LedgerLine> Lines);
+
+public sealed record Ledger(string Note, LedgerSection Overall, IReadOnlyList<LedgerFund> Funds, bool More);
+
+public sealed record DigitalResource(Guid Id, string Title, string Url, string Kind, DateTimeOffset AddedAt);
+
+public sealed record Bookshelf(
+    Guid Id, Guid? PlanId, string WardCode, string HostUnitCode, string Kind, string Name, string Location, string EstablishedOnText,
+    long PhysicalBooks, IReadOnlyList<DigitalResource> DigitalResources, long DonatedMoneyVnd, long DonatedEquipment, long DonatedInKindValueVnd, int Version);
+
+public sealed record Donor(string Kind, string Name, string? Contact);
+
+public sealed record Gift(string Kind, string Description, long Quantity, long EstimatedValueVnd);
+
+public sealed record Pledge(
+    Guid Id, Guid? PlanId, Donor Donor, Gift Gift, string? BeneficiaryUnitCode, Guid? BookshelfId, string PledgedAtText,
+    long Received, long ReceivedValueVnd, long Allocated, long AllocatedValueVnd, long Unallocated, long Outstanding, bool Cancelled, int Version);
+
+public sealed record StaffAccount(
+    string UserName, string DisplayName, string Role, string? WardCode, string? UnitCode, bool Disabled,
+    DateTimeOffset? LockedOutUntil, DateTimeOffset CreatedAt, string? CreatedBy, string ManagedBy);
+
+public sealed record StaffAccountCreated(StaffAccount Account, string Password);
+
+public sealed record UnitClient(string ClientId, string DisplayName, string? UnitCode, string? WardCode, bool Disabled, string ManagedBy);
+
+public sealed record ClientSecretIssued(UnitClient Client, string ClientSecret);

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningWeek.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace LearningWeek.ActivityReporting.Tests.Api;
 
@@ -123,6 +125,25 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
         var submission = unitReport.GetProperty("submissions")[0];
         Assert.Equal("gv.thtamhung", submission.GetProperty("submittedBy").GetString());
         Assert.Equal("canbo.vhxh", submission.GetProperty("reviewedBy").GetString());
+    }
+
+    [Fact]
+    public async Task Submitted_and_late_reports_and_activity_reports_show_as_metrics()
+    {
+        var meters = service.Factory.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        using var late = new MetricCollector<long>(meters, "LearningWeek", "learningweek.unit_reports.late");
+        using var activities = new MetricCollector<long>(meters, "LearningWeek", "learningweek.activity_reports");
+        using var published = new MetricCollector<long>(meters, "LearningWeek", "learningweek.events.published");
+        var (planId, school) = await PlanWithSchool();
+
+        using var created = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)), TestContext.Current.CancellationToken);
+        using var submitted = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { results = "Đã tổ chức." }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        // The plan's deadline passed (the test plan's units report before a date already gone), so the report is late.
+        await Eventually.Get(() => Task.FromResult(late.GetMeasurementSnapshot().Sum(m => m.Value)), until: count => count >= 1);
+        await Eventually.Get(() => Task.FromResult(activities.GetMeasurementSnapshot().Sum(m => m.Value)), until: count => count >= 1);
+        Assert.Contains(published.GetMeasurementSnapshot(), m => (string?)m.Tags["event_type"] == "UnitReportSubmitted");
     }
 
     [Fact]

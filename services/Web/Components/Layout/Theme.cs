@@ -15,6 +15,7 @@ public static class Theme
             TextPrimary = "#1b1f24",
             TextSecondary = "#3f4753",
             Error = "#b42318",
+            Info = "#0b5394",
             Warning = "#8a4b00",
             Success = "#1e6b35",
         },
