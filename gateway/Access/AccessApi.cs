@@ -38,6 +38,9 @@ public static partial class AccessApi
                 SetUserDisabled(userName, false, user, users, clock))
             .WithName("EnableStaffAccount").WithSummary("The person can sign in again (a lockout is lifted too)");
 
+        access.MapPost("/users/{userName}/reset-password", ResetPassword)
+            .WithName("ResetStaffPassword").WithSummary("A new first password for a person who lost theirs, shown once; the old one stops working and the session ends");
+
         access.MapGet("/clients", ListClients).WithName("ListUnitClients").WithSummary("API clients of the units of the caller's ward");
         access.MapPost("/clients", CreateClient).Validates<CreateUnitClient>()
             .WithName("CreateUnitClient").WithSummary("An API client for a unit's system; its secret is in the answer, once");
@@ -133,6 +136,31 @@ public static partial class AccessApi
         await users.UpdateAsync(account);
         await users.UpdateSecurityStampAsync(account); // ends the person's session at the issuer too
         return TypedResults.Ok(StaffAccountResponse.From(account, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<StaffAccountCreated>, ProblemHttpResult>> ResetPassword(
+        string userName, ClaimsPrincipal user, UserManager<StaffUser> users, TimeProvider clock)
+    {
+        var account = await users.FindByNameAsync(userName);
+        if (account is null || account.WardCode != user.Caller().WardCode)
+        {
+            return NotFound($"Không có tài khoản {userName} của phường.");
+        }
+
+        var password = Secrets.NewPassword();
+        await users.RemovePasswordAsync(account);
+        var added = await users.AddPasswordAsync(account, password);
+        if (!added.Succeeded)
+        {
+            throw new InvalidOperationException("A generated password was refused: " + string.Join(" ", added.Errors.Select(error => error.Code)));
+        }
+
+        account.LocalDevelopment = false;
+        account.LockoutEnd = null;
+        account.AccessFailedCount = 0;
+        await users.UpdateAsync(account);
+        await users.UpdateSecurityStampAsync(account);
+        return TypedResults.Ok(new StaffAccountCreated(StaffAccountResponse.From(account, clock.GetUtcNow()), password));
     }
 
     private static async Task<Ok<IReadOnlyList<UnitClientResponse>>> ListClients(

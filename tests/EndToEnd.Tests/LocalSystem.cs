@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using LearningWeek.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,11 @@ public class LocalSystem : IAsyncLifetime
     /// <summary>A gateway client with a token from the gateway's issuer for a local-development client (secret <c>local-{clientId}</c>).</summary>
     protected virtual string VirtualHostPrefix => "e2e";
 
+    /// <summary>Settings of a particular system under test, before it is built.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+    }
+
     public async Task<HttpClient> SignedInClientAsync(string clientId)
     {
         var client = CreateGatewayClient();
@@ -64,6 +70,7 @@ public class LocalSystem : IAsyncLifetime
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error));
 
+        Configure(builder);
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
@@ -99,6 +106,17 @@ public sealed class LocalSystemCollection : ICollectionFixture<LocalSystem>
 public sealed class WebSystem : LocalSystem
 {
     protected override string VirtualHostPrefix => "web";
+
+    /// <summary>
+    /// Every browser and test client here comes from 127.0.0.1, and each sign-in passes the
+    /// issuer's per-address limit several times (authorize, the form, the code exchange): the
+    /// limit is raised so the story never meets it. The limit itself is tested in Gateway.Tests.
+    /// </summary>
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+        var gateway = builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "gateway");
+        builder.CreateResourceBuilder(gateway).WithEnvironment("RateLimiting__TokenRequestsPerMinute", "1000");
+    }
 }
 
 [CollectionDefinition(Name)]

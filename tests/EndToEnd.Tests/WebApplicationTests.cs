@@ -276,6 +276,21 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wrong_passwords_lock_an_account_even_against_the_right_one()
+    {
+        var page = await WebPages.NewPageAsync(_browser);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await WebPages.SignInAsync(page, system.PublicUrl, "vanhanh", $"sai-mat-khau-{attempt}");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        }
+
+        await WebPages.SignInAsync(page, system.PublicUrl, "vanhanh", "local-vanhanh");
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Tài khoản tạm khoá vì nhập sai mật khẩu nhiều lần");
+    }
+
+    [Fact]
     public async Task The_main_pages_have_no_serious_accessibility_violations()
     {
         var officer = await WebPages.NewPageAsync(_browser);

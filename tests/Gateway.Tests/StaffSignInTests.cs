@@ -185,6 +185,23 @@ public sealed class AccessManagementTests(GatewayHost gateway) : IClassFixture<G
     }
 
     [Fact]
+    public async Task A_reset_password_replaces_the_old_one_and_is_shown_once()
+    {
+        var (userName, password) = await gateway.CreateStaffAccountAsync("quen.matkhau");
+        using var officer = gateway.CreateClient(await gateway.OfficerTokenAsync());
+
+        using var reset = await officer.PostAsync($"/api/access/users/{userName}/reset-password", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        var fresh = (await reset.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("password").GetString()!;
+        Assert.NotEqual(password, fresh);
+        using var old = new SignInFlow(gateway.Factory);
+        Assert.Null(await old.AuthorizeAsync(userName, password));
+        using var now = new SignInFlow(gateway.Factory);
+        Assert.Equal(HttpStatusCode.OK, (await now.SignInAsync(userName, fresh))!.Status);
+    }
+
+    [Fact]
     public async Task Only_ward_officers_manage_access()
     {
         foreach (var clientId in new[] { "TH-TAMHUNG", "city", "ops" })

@@ -67,7 +67,7 @@ public sealed class GatewayApi(HttpClient http, UserTokens tokens)
 
         if (method == HttpMethod.Post)
         {
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString()); // a retried click never makes two
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString()); // a retry of this request on the way never makes two
         }
 
         HttpResponseMessage response;
