@@ -31,7 +31,10 @@ public sealed partial class IssuerSetup(
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         foreach (var (clientId, client) in settings.Clients)
         {
-            await UpsertClientAsync(applications, clientId, client, cancellationToken);
+            if (!await UpsertClientAsync(applications, clientId, client, cancellationToken))
+            {
+                LogTakenOver(logger, clientId);
+            }
         }
 
         var removed = await DeleteRemovedClientsAsync(applications, settings.Clients.Keys, cancellationToken);
@@ -81,7 +84,8 @@ public sealed partial class IssuerSetup(
         await database.Database.MigrateAsync(cancellationToken);
     }
 
-    private static async Task UpsertClientAsync(
+    /// <summary>Creates or updates a configured client; false when the application owns it now and it is left alone.</summary>
+    private static async Task<bool> UpsertClientAsync(
         IOpenIddictApplicationManager applications, string clientId, ClientSettings client, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(client.Secret)
@@ -92,6 +96,12 @@ public sealed partial class IssuerSetup(
         }
 
         var existing = await applications.FindByClientIdAsync(clientId, cancellationToken);
+        if (existing is not null
+            && ClientProfile.From(await applications.GetPropertiesAsync(existing, cancellationToken)).ManagedBy == ManagedByValues.Application)
+        {
+            return false; // a ward officer took it over (rotated its secret): configuration no longer resets it
+        }
+
         var descriptor = new OpenIddictApplicationDescriptor();
         if (existing is not null)
         {
@@ -137,7 +147,7 @@ public sealed partial class IssuerSetup(
         {
             descriptor.ClientSecret = client.Secret;
             await applications.CreateAsync(descriptor, cancellationToken);
-            return;
+            return true;
         }
 
         // Hashing is deliberately slow: only re-hash when the configured secret changed.
@@ -147,6 +157,7 @@ public sealed partial class IssuerSetup(
         }
 
         await applications.UpdateAsync(existing, descriptor, cancellationToken);
+        return true;
     }
 
     /// <summary>A client created from configuration and no longer in it is deleted: its secret stops working.</summary>
@@ -230,6 +241,10 @@ public sealed partial class IssuerSetup(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Token issuer ready: {Count} configured clients created or updated, {Removed} removed clients deleted, {Created} staff accounts created")]
     private static partial void LogReady(ILogger logger, int count, int removed, int created);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Client {ClientId} is configured but managed in the application since its secret was rotated there: configuration leaves it as it is")]
+    private static partial void LogTakenOver(ILogger logger, string clientId);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "The identity schema predates migrations: it is dropped and made again (configured clients are recreated)")]

@@ -58,9 +58,12 @@ public class GatewayHost : IAsyncLifetime
     }
 
     /// <summary>What the token endpoint answers for these credentials.</summary>
-    public async Task<System.Net.HttpStatusCode> TokenStatusFor(string clientId, string secret)
+    public Task<System.Net.HttpStatusCode> TokenStatusFor(string clientId, string secret) => TokenStatus(Factory, clientId, secret);
+
+    /// <summary>What a gateway's token endpoint answers for these client credentials.</summary>
+    public static async Task<System.Net.HttpStatusCode> TokenStatus(WebApplicationFactory<Program> gateway, string clientId, string secret)
     {
-        using var response = await Factory.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await gateway.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = clientId,

@@ -68,26 +68,42 @@ public sealed class ProductionStartTests
             using (var before = Gateway("Development", database, extra))
             {
                 before.StartServer();
-                Assert.Equal(System.Net.HttpStatusCode.OK, await TokenStatus(before, "TH-CU", "local-TH-CU"));
+                Assert.Equal(System.Net.HttpStatusCode.OK, await GatewayHost.TokenStatus(before, "TH-CU", "local-TH-CU"));
             }
 
             using var after = Gateway("Development", database);
             after.StartServer();
 
-            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, await TokenStatus(after, "TH-CU", "local-TH-CU"));
-            Assert.Equal(System.Net.HttpStatusCode.OK, await TokenStatus(after, "TH-TAMHUNG", "local-TH-TAMHUNG"));
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, await GatewayHost.TokenStatus(after, "TH-CU", "local-TH-CU"));
+            Assert.Equal(System.Net.HttpStatusCode.OK, await GatewayHost.TokenStatus(after, "TH-TAMHUNG", "local-TH-TAMHUNG"));
         });
     }
 
-    private static async Task<System.Net.HttpStatusCode> TokenStatus(WebApplicationFactory<Program> gateway, string clientId, string secret)
+    [Fact]
+    public async Task A_secret_rotated_by_a_ward_officer_outlives_a_restart_with_the_old_one_still_configured()
     {
-        using var response = await gateway.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        await WithDatabase(async database =>
         {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = secret,
-        }));
-        return response.StatusCode;
+            string rotated;
+            using (var before = Gateway("Development", database))
+            {
+                before.StartServer();
+                using var flow = new SignInFlow(before);
+                var officer = before.CreateClient();
+                officer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                    "Bearer", (await flow.SignInAsync("canbo.vhxh", "local-canbo.vhxh"))!.AccessToken);
+                using var rotation = await officer.PostAsync("/api/access/clients/TH-LAPLE/rotate", null);
+                rotation.EnsureSuccessStatusCode();
+                rotated = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(rotation.Content))
+                    .GetProperty("clientSecret").GetString()!;
+            }
+
+            using var after = Gateway("Development", database); // configuration still names local-TH-LAPLE
+            after.StartServer();
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, await GatewayHost.TokenStatus(after, "TH-LAPLE", rotated));
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, await GatewayHost.TokenStatus(after, "TH-LAPLE", "local-TH-LAPLE"));
+        });
     }
 
     [Fact]
