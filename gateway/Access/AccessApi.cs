@@ -73,10 +73,7 @@ public static partial class AccessApi
         var caller = user.Caller();
         if (request.Role == Roles.Unit && !await units.IsUnitOfCallersWardAsync(request.UnitCode!, http))
         {
-            return Problems.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["unitCode"] = [$"Không có đơn vị mã {request.UnitCode} trong danh bạ của phường."],
-            });
+            return UnknownUnit(request.UnitCode!);
         }
 
         var account = new StaffUser
@@ -96,9 +93,7 @@ public static partial class AccessApi
         if (!result.Succeeded)
         {
             return result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
-                ? TypedResults.Problem(
-                    $"Tên đăng nhập {request.UserName} đã có người dùng.", statusCode: StatusCodes.Status409Conflict,
-                    title: ProblemTypes.ForStatus(StatusCodes.Status409Conflict).Title, type: ProblemTypes.Conflict)
+                ? Conflict($"Tên đăng nhập {request.UserName} đã có người dùng.")
                 : Problems.ValidationProblem(new Dictionary<string, string[]>
                 {
                     ["userName"] = [.. result.Errors.Select(error => error.Description)],
@@ -122,8 +117,7 @@ public static partial class AccessApi
 
         if (disabled && account.UserName == caller.Person)
         {
-            return TypedResults.Problem("Không thể tự vô hiệu hoá tài khoản của chính mình.", statusCode: StatusCodes.Status409Conflict,
-                title: ProblemTypes.ForStatus(StatusCodes.Status409Conflict).Title, type: ProblemTypes.Conflict);
+            return Conflict("Không thể tự vô hiệu hoá tài khoản của chính mình.");
         }
 
         account.Disabled = disabled;
@@ -189,18 +183,13 @@ public static partial class AccessApi
         var caller = user.Caller();
         if (!await units.IsUnitOfCallersWardAsync(request.UnitCode!, http))
         {
-            return Problems.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["unitCode"] = [$"Không có đơn vị mã {request.UnitCode} trong danh bạ của phường."],
-            });
+            return UnknownUnit(request.UnitCode!);
         }
 
         var clientId = request.UnitCode!;
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not null)
         {
-            return TypedResults.Problem(
-                $"Đơn vị {clientId} đã có mã truy cập API; hãy cấp lại khoá bí mật nếu cần.", statusCode: StatusCodes.Status409Conflict,
-                title: ProblemTypes.ForStatus(StatusCodes.Status409Conflict).Title, type: ProblemTypes.Conflict);
+            return Conflict($"Đơn vị {clientId} đã có mã truy cập API; hãy cấp lại khoá bí mật nếu cần.");
         }
 
         var profile = new ClientProfile(Roles.Unit, clientId, caller.WardCode, LocalDevelopment: false, ManagedByValues.Application);
@@ -270,6 +259,14 @@ public static partial class AccessApi
         var profile = ClientProfile.From(await applications.GetPropertiesAsync(application, cancellationToken));
         return profile.Role == Roles.Unit && profile.WardCode == user.Caller().WardCode ? (application, profile) : (null, null);
     }
+
+    private static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(
+        detail, statusCode: StatusCodes.Status409Conflict, title: ProblemTypes.ForStatus(StatusCodes.Status409Conflict).Title, type: ProblemTypes.Conflict);
+
+    private static ValidationProblem UnknownUnit(string unitCode) => Problems.ValidationProblem(new Dictionary<string, string[]>
+    {
+        ["unitCode"] = [$"Không có đơn vị mã {unitCode} trong danh bạ của phường."],
+    });
 
     private static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(
         detail, statusCode: StatusCodes.Status404NotFound, title: ProblemTypes.ForStatus(StatusCodes.Status404NotFound).Title, type: ProblemTypes.NotFound);

@@ -2,6 +2,7 @@ using LearningWeek.ApiDefaults.Http;
 using LearningWeek.ApiDefaults.Idempotency;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.Problems;
+using LearningWeek.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -46,16 +47,8 @@ public static class ApiDefaultsExtensions
                 TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
             };
         });
-        // Behind the gateway or an ingress: the scheme and client address they saw. Only proxies on
-        // loopback are trusted unless ForwardedHeaders:KnownNetworks says otherwise.
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
-        {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
-            {
-                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-            }
-        });
+        // Behind the gateway or an ingress: the scheme and client address they saw.
+        builder.TrustForwardedHeaders(ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.AddTokenValidation();
         builder.Services.AddLearningWeekProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));

@@ -39,9 +39,7 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
     [Fact]
     public async Task A_ward_officer_signs_in_and_sees_the_plan_with_the_scenario_s_figures()
     {
-        var page = await WebPages.NewPageAsync(_browser);
-
-        await WebPages.SignInAsync(page, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh");
+        var page = await SignedInAsync("canbo.vhxh");
 
         await Expect(page.GetByTestId("plan-title")).ToHaveTextAsync("Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025");
         await Expect(page.GetByTestId("plan-theme")).ToContainTextAsync("Học tập để phát triển bản thân");
@@ -58,8 +56,7 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
     [Fact]
     public async Task The_progress_table_flags_late_and_missing_units_and_searches_without_diacritics()
     {
-        var page = await WebPages.NewPageAsync(_browser);
-        await WebPages.SignInAsync(page, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh", "/progress");
+        var page = await SignedInAsync("canbo.vhxh", "/progress");
 
         await Expect(page.GetByTestId("timeliness-TH-PHULE")).ToHaveTextAsync("Muộn");
         await Expect(page.GetByTestId("timeliness-THCS-LAPLE")).ToHaveTextAsync("Quá hạn, chưa nộp");
@@ -76,8 +73,7 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
     [Fact]
     public async Task Results_show_totals_by_activity_line_by_day_and_by_group_of_participants()
     {
-        var page = await WebPages.NewPageAsync(_browser);
-        await WebPages.SignInAsync(page, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh", "/results");
+        var page = await SignedInAsync("canbo.vhxh", "/results");
 
         await Expect(page.GetByTestId("results-totals")).ToHaveTextAsync("Tổng cộng 3 hoạt động, 3 buổi, 450 lượt người tham gia.");
         await Expect(page.GetByTestId("results-by-line")).ToContainTextAsync("3.2. Tuyên truyền về vai trò của tự học, học tập suốt đời");
@@ -90,8 +86,7 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
     [Fact]
     public async Task A_ward_officer_returns_a_report_with_a_reason_and_sees_its_status_change()
     {
-        var page = await WebPages.NewPageAsync(_browser);
-        await WebPages.SignInAsync(page, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh", "/units/MN-PHUCLE");
+        var page = await SignedInAsync("canbo.vhxh", "/units/MN-PHUCLE");
         await Expect(page.GetByTestId("unit-report-status")).ToContainTextAsync("Đã nộp, chờ duyệt");
         await WebPages.WaitUntilInteractiveAsync(page);
 
@@ -112,8 +107,7 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
     [Fact]
     public async Task An_activity_reported_through_the_API_appears_live_without_reloading()
     {
-        var page = await WebPages.NewPageAsync(_browser);
-        await WebPages.SignInAsync(page, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh", "/live");
+        var page = await SignedInAsync("canbo.vhxh", "/live");
         await Expect(page.GetByTestId("live-events")).ToContainTextAsync("Ban hành kế hoạch");
         await WebPages.WaitUntilInteractiveAsync(page);
         var title = $"Tọa đàm đọc sách {Guid.NewGuid():N}"[..28];
@@ -126,8 +120,7 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
     [Fact]
     public async Task A_teacher_reports_an_activity_with_Vietnamese_errors_at_the_field_corrects_it_and_submits_the_unit_report()
     {
-        var page = await WebPages.NewPageAsync(_browser);
-        await WebPages.SignInAsync(page, system.PublicUrl, "gv.thtamhung", "local-gv.thtamhung");
+        var page = await SignedInAsync("gv.thtamhung");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Báo cáo của đơn vị TH-TAMHUNG" })).ToBeVisibleAsync();
         await WebPages.WaitUntilInteractiveAsync(page);
         var school = await system.SignedInClientAsync("TH-TAMHUNG");
@@ -169,8 +162,7 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
     [Fact]
     public async Task Unit_staff_see_no_other_unit_and_no_officer_action()
     {
-        var page = await WebPages.NewPageAsync(_browser);
-        await WebPages.SignInAsync(page, system.PublicUrl, "gv.thtamhung", "local-gv.thtamhung", "/units/TH-PHULE");
+        var page = await SignedInAsync("gv.thtamhung", "/units/TH-PHULE");
 
         await Expect(page.GetByText("Tài khoản của bạn không có quyền xem trang này.")).ToBeVisibleAsync();
         await Expect(page.GetByText("Ngày hội văn hoá đọc")).ToHaveCountAsync(0);
@@ -182,8 +174,7 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
     [Fact]
     public async Task A_ward_officer_records_a_receipt_and_an_allocation_and_the_public_ledger_shows_them_without_personal_data()
     {
-        var page = await WebPages.NewPageAsync(_browser);
-        await WebPages.SignInAsync(page, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh", "/fund");
+        var page = await SignedInAsync("canbo.vhxh", "/fund");
         await WebPages.WaitUntilInteractiveAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận tiếp nhận Ủng hộ mua sách" }).ClickAsync();
@@ -216,8 +207,7 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
     [Fact]
     public async Task A_ward_officer_compiles_downloads_and_submits_the_ward_report()
     {
-        var page = await WebPages.NewPageAsync(_browser);
-        await WebPages.SignInAsync(page, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh", "/ward-report");
+        var page = await SignedInAsync("canbo.vhxh", "/ward-report");
         await WebPages.WaitUntilInteractiveAsync(page);
 
         await page.GetByLabel("Số văn bản (ví dụ 123/BC-UBND)").FillAsync("45/BC-UBND");
@@ -245,8 +235,7 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
     [Fact]
     public async Task A_ward_officer_creates_and_disables_an_account_and_rotates_a_unit_s_secret()
     {
-        var officer = await WebPages.NewPageAsync(_browser);
-        await WebPages.SignInAsync(officer, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh", "/access");
+        var officer = await SignedInAsync("canbo.vhxh", "/access");
         await WebPages.WaitUntilInteractiveAsync(officer);
 
         await officer.GetByLabel("Tên đăng nhập").FillAsync("gv.mnphucle");
@@ -293,8 +282,7 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
     [Fact]
     public async Task The_main_pages_have_no_serious_accessibility_violations()
     {
-        var officer = await WebPages.NewPageAsync(_browser);
-        await WebPages.SignInAsync(officer, system.PublicUrl, "canbo.vhxh", "local-canbo.vhxh");
+        var officer = await SignedInAsync("canbo.vhxh");
         var violations = new List<string>();
         foreach (var path in new[] { "/", "/progress", "/units/TH-PHULE", "/results", "/ward-report", "/fund", "/live", "/access" })
         {
@@ -326,6 +314,14 @@ public sealed class WebApplicationTests(WebSystem system) : IAsyncLifetime
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the overview scrolls sideways on a phone");
         await WebPages.ScreenshotAsync(page, "overview-phone");
+    }
+
+    /// <summary>A new browser page of a seeded person (password <c>local-{user name}</c>), signed in and sent to <paramref name="path"/>.</summary>
+    private async Task<IPage> SignedInAsync(string userName, string path = "/")
+    {
+        var page = await WebPages.NewPageAsync(_browser);
+        await WebPages.SignInAsync(page, system.PublicUrl, userName, $"local-{userName}", path);
+        return page;
     }
 
     private static async Task<IEnumerable<string>> SeriousViolations(IPage page, string where)

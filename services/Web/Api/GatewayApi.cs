@@ -107,6 +107,9 @@ public sealed record ApiResult<T>(T? Value, string? ETag, Problem? Problem)
 {
     public bool Succeeded => Problem is null;
 
+    /// <summary>The problem when it names no field of a form: said above the form rather than under a field.</summary>
+    public Problem? GeneralProblem => Problem is { Errors: null or { Count: 0 } } ? Problem : null;
+
     public static ApiResult<T> Ok(T? value, string? etag) => new(value, etag, null);
 
     public static ApiResult<T> Failed(Problem problem) => new(default, null, problem);
