@@ -33,6 +33,31 @@ public static class HealthReportWriter
             {
                 json.WriteString("description", entry.Description);
             }
+
+            if (entry.Data.Count > 0)
+            {
+                // Figures a check reports (e.g. the publisher's lag), never secrets; what is not a
+                // plain value (MassTransit's endpoint objects) is written as its text.
+                json.WriteStartObject("data");
+                foreach (var (key, value) in entry.Data)
+                {
+                    switch (value)
+                    {
+                        case int or long or double or decimal:
+                            json.WriteNumber(key, Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture));
+                            break;
+                        case bool flag:
+                            json.WriteBoolean(key, flag);
+                            break;
+                        default:
+                            json.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                            break;
+                    }
+                }
+
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
         json.WriteEndObject();

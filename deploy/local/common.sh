@@ -54,6 +54,26 @@ apt_install() {
 }
 
 # Debian's Chromium, for the tests of web pages (never a browser downloaded by a test tool).
+# The AsyncAPI CLI, from the npm registry, with the machine's Node.js.
+ensure_node() {
+  if ! command -v npx >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+}
+
+# Python 3 with pika (Debian's), for the README's city subscriber (deploy/city/subscriber.py).
+ensure_pika() {
+  if ! /usr/bin/python3 -c 'import pika' >/dev/null 2>&1; then
+    apt_install python3-pika
+  fi
+}
+
+# The CloudEvents contract document (docs/asyncapi.json) checked by the AsyncAPI CLI.
+asyncapi_validate() {
+  npx --yes "@asyncapi/cli@$asyncapi_cli_version" validate "$repo_root/docs/asyncapi.json" --fail-severity warn
+}
+asyncapi_cli_version=6.2.0
+
 ensure_chromium() {
   if [ -z "${LEARNINGWEEK_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
     apt_install chromium

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: installs and starts what the tests need (PostgreSQL and RabbitMQ on
 # loopback, unless the environment names servers or a container engine answers; Debian's Chromium
-# for the browser tests), builds the
-# solution (warnings are errors) and runs every test project, listing each test.
+# for the browser tests, python3-pika for the city subscriber's), builds the
+# solution (warnings are errors) and runs every test project, listing each test; meanwhile the
+# AsyncAPI CLI validates the event contract (docs/asyncapi.json).
 #
 #   deploy/local/test.sh                         everything
 #   deploy/local/test.sh --filter "FullyQualifiedName~Planning"   any `dotnet test` arguments
@@ -14,6 +15,13 @@ source "$here/common.sh"
 
 ensure_dotnet
 ensure_chromium
+ensure_node
+ensure_pika
+
+mkdir -p "$state_dir"
+asyncapi_log="$state_dir/asyncapi-validate.log"
+asyncapi_validate >"$asyncapi_log" 2>&1 &
+asyncapi_pid=$!
 
 if [ -n "${LEARNINGWEEK_TEST_POSTGRES:-}" ] && [ -n "${LEARNINGWEEK_TEST_RABBITMQ:-}" ]; then
   say "tests use the servers named by LEARNINGWEEK_TEST_POSTGRES and LEARNINGWEEK_TEST_RABBITMQ"
@@ -39,7 +47,14 @@ dotnet test LearningWeek.Aspire.sln --no-build --nologo \
   --logger "console;verbosity=normal" \
   --results-directory "$results" \
   "$@" || status=$?
+if wait "$asyncapi_pid"; then
+  say "docs/asyncapi.json is valid for the AsyncAPI CLI $asyncapi_cli_version"
+else
+  warn "the AsyncAPI CLI refused docs/asyncapi.json:"
+  grep -v '^WARNING' "$asyncapi_log" >&2 || true
+  status=1
+fi
 if [ "$status" -ne 0 ]; then
-  warn "tests failed; what the servers under test logged meanwhile is in ${logs#"$repo_root/"}/<project>/<test class>.log"
+  warn "tests failed (or the contract document is invalid); what the servers under test logged meanwhile is in ${logs#"$repo_root/"}/<project>/<test class>.log"
 fi
 exit "$status"

@@ -4,6 +4,7 @@ using LearningWeek.ActivityReporting.UnitReports;
 using LearningWeek.ActivityReporting.WardReports;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.OpenApi;
+using LearningWeek.EventSourcing.DeadLetters;
 using LearningWeek.EventSourcing.Publishing;
 
 namespace LearningWeek.ActivityReporting;
@@ -24,6 +25,7 @@ public static class ReportingApi
         var api = app.MapGroup(Prefix);
         api.MapWhoAmI().WithTags("Identity");
         api.MapEventFeed().WithTags("Events");
+        api.MapDeadLetters().WithTags("Operations");
 
         var activities = api.MapGroup("/activities").WithTags("Activity reports");
         ReportActivity.Map(activities);

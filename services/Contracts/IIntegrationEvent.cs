@@ -4,7 +4,9 @@ namespace LearningWeek.Contracts;
 /// What every integration event carries, whichever service publishes it. Events are positional
 /// records, one per file, in the namespace of the publishing service
 /// (<c>LearningWeek.Contracts.Planning</c>, <c>.Reporting</c>, <c>.LibraryFund</c>); an incompatible
-/// change gets a new type name (<c>…V2</c>), never an edit of a published one.
+/// change gets a new type name (<c>…V2</c>), never an edit of a published one; an additive change
+/// (a new optional field) keeps the name. On the bus and in the feeds each event is a CloudEvent
+/// whose type is <see cref="ContractNames.TypeOf(System.Type)"/>.
 /// </summary>
 public interface IIntegrationEvent
 {
@@ -25,4 +27,11 @@ public interface IIntegrationEvent
     /// (<c>GET /api/{service}/events?after=</c>) and the cursor to resume from.
     /// </summary>
     long SourceSequence { get; }
+
+    /// <summary>
+    /// What the fact is about, as a path (<c>plans/{id}</c>, <c>units/{code}</c>, …): the CloudEvent's
+    /// subject, and the unit of ordering. Facts about one subject come in the order they happened;
+    /// facts about different subjects may overtake each other.
+    /// </summary>
+    string Subject { get; }
 }

@@ -1,5 +1,6 @@
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.OpenApi;
+using LearningWeek.EventSourcing.DeadLetters;
 using LearningWeek.EventSourcing.Publishing;
 using LearningWeek.LibraryFund.Bookshelves;
 using LearningWeek.LibraryFund.Ledger;
@@ -24,6 +25,7 @@ public static class LibraryFundApi
         var api = app.MapGroup(Prefix);
         api.MapWhoAmI().WithTags("Identity");
         api.MapEventFeed().WithTags("Events");
+        api.MapDeadLetters().WithTags("Operations");
 
         var bookshelves = api.MapGroup("/bookshelves").WithTags("Bookshelves");
         EstablishBookshelf.Map(bookshelves);

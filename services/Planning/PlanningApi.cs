@@ -1,5 +1,6 @@
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.OpenApi;
+using LearningWeek.EventSourcing.DeadLetters;
 using LearningWeek.EventSourcing.Publishing;
 using LearningWeek.Planning.Plans;
 using LearningWeek.Planning.UnitPlans;
@@ -23,6 +24,7 @@ public static class PlanningApi
         var api = app.MapGroup(Prefix);
         api.MapWhoAmI().WithTags("Identity");
         api.MapEventFeed().WithTags("Events");
+        api.MapDeadLetters().WithTags("Operations");
 
         var units = api.MapGroup("/units").WithTags("Units");
         RegisterUnit.Map(units);

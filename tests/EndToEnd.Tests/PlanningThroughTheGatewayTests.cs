@@ -37,7 +37,7 @@ public sealed class PlanningThroughTheGatewayTests(LocalSystem system)
     [Fact]
     public async Task A_city_systems_queue_bound_to_PlanIssued_receives_a_plan_issued_through_the_gateway()
     {
-        await using var city = await OutsideSubscriber.StartAsync(system.Servers.AdministratorOn(system.VirtualHost), "LearningWeek.Contracts.Planning:PlanIssued");
+        await using var city = await OutsideSubscriber.StartAsync(system.Servers.AdministratorOn(system.VirtualHost), typeof(LearningWeek.Contracts.Planning.PlanIssued));
         var officer = await Client("ward-officer");
 
         using var drafted = await officer.PostAsJsonAsync("/api/planning/plans", new
@@ -73,7 +73,21 @@ public sealed class PlanningThroughTheGatewayTests(LocalSystem system)
 
         var received = await city.WaitFor(messages => messages.Any(m => m.Message.GetProperty("planId").GetGuid() == id));
         var message = Assert.Single(received, m => m.Message.GetProperty("planId").GetGuid() == id);
-        Assert.Equal("urn:message:LearningWeek.Contracts.Planning:PlanIssued", message.MessageType);
+        Assert.Equal("learningweek.planning.plan-issued.v1", message.MessageType);
+        // A CloudEvent 1.0 with the stored event's id, and nothing of the machine, process or library.
+        Assert.Equal("1.0", message.CloudEvent.GetProperty("specversion").GetString());
+        Assert.Equal("urn:learningweek:planning", message.CloudEvent.GetProperty("source").GetString());
+        Assert.Equal($"plans/{id}", message.CloudEvent.GetProperty("subject").GetString());
+        Assert.Equal(message.Message.GetProperty("sourceEventId").GetString(), message.MessageId);
+        Assert.DoesNotContain(Environment.MachineName, message.CloudEvent.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        // The only AMQP headers: the W3C trace context (for tracing across services) and the
+        // client's publish sequence number; no host, process or library version anywhere.
+        Assert.All(message.Headers, header =>
+        {
+            Assert.Contains(header.Key, new[] { "MT-Activity-Id", "x-dotnet-pub-seq-no" });
+            Assert.DoesNotContain(Environment.MachineName, $"{header.Value}", StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", $"{message.Headers["MT-Activity-Id"]}");
         Assert.Equal(7, message.Message.GetProperty("targetUnits").GetArrayLength());
         Assert.Equal("2027-10-15T00:00:00+07:00", message.Message.GetProperty("unitsReportDueAt").GetString());
     }

@@ -1,18 +1,22 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using LearningWeek.Contracts;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
 namespace LearningWeek.Testing;
 
-/// <summary>A message as an outside subscriber receives it: its MessageId and the contract's JSON.</summary>
-public sealed record ReceivedMessage(string MessageId, string MessageType, JsonElement Message);
+/// <summary>
+/// A message as an outside subscriber receives it: the CloudEvent's id and type, its data (the
+/// contract's JSON), the whole CloudEvent, and the AMQP headers it came with.
+/// </summary>
+public sealed record ReceivedMessage(string MessageId, string MessageType, JsonElement Message, JsonElement CloudEvent, IReadOnlyDictionary<string, object?> Headers);
 
 /// <summary>
 /// A city system's subscriber, written against RabbitMQ alone (no MassTransit): its own queue
-/// bound to the exchanges of the public contracts it follows (named like
-/// <c>LearningWeek.Contracts.Planning:PlanIssued</c>), collecting what arrives.
+/// bound to the exchanges of the public contracts it follows (named as their CloudEvents type,
+/// <c>learningweek.planning.plan-issued.v1</c>), collecting the CloudEvents that arrive.
 /// </summary>
 public sealed class OutsideSubscriber : IAsyncDisposable
 {
@@ -26,6 +30,9 @@ public sealed class OutsideSubscriber : IAsyncDisposable
     }
 
     public ConcurrentQueue<ReceivedMessage> Received { get; } = new();
+
+    public static Task<OutsideSubscriber> StartAsync(Uri broker, params Type[] contracts) =>
+        StartAsync(broker, [.. contracts.Select(ContractNames.TypeOf)]);
 
     public static async Task<OutsideSubscriber> StartAsync(Uri broker, params string[] exchanges)
     {
@@ -43,12 +50,15 @@ public sealed class OutsideSubscriber : IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
-            using var envelope = JsonDocument.Parse(Encoding.UTF8.GetString(delivery.Body.Span));
-            var root = envelope.RootElement;
+            using var body = JsonDocument.Parse(delivery.Body);
+            var cloudEvent = body.RootElement.Clone();
             subscriber.Received.Enqueue(new ReceivedMessage(
-                delivery.BasicProperties.MessageId ?? root.GetProperty("messageId").GetString()!,
-                root.GetProperty("messageType")[0].GetString()!,
-                root.GetProperty("message").Clone()));
+                cloudEvent.GetProperty("id").GetString()!,
+                cloudEvent.GetProperty("type").GetString()!,
+                cloudEvent.GetProperty("data"),
+                cloudEvent,
+                (delivery.BasicProperties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
+                    header => header.Key, header => header.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : header.Value)));
             return Task.CompletedTask;
         };
         await channel.BasicConsumeAsync(queue, autoAck: true, consumer);

@@ -1,4 +1,3 @@
-using LearningWeek.Contracts.Reporting;
 
 namespace LearningWeek.ActivityReporting.Activities;
 

@@ -3,7 +3,6 @@ using LearningWeek.ActivityReporting.Plans;
 using LearningWeek.ActivityReporting.UnitReports;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.Validation;
-using LearningWeek.Contracts.Reporting;
 using LearningWeek.EventSourcing;
 
 namespace LearningWeek.ActivityReporting.Activities;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using LearningWeek.ApiDefaults.Http;
 using LearningWeek.ApiDefaults.Identity;
-using LearningWeek.Contracts.Reporting;
 using LearningWeek.EventSourcing;
 using Marten;
 using Marten.Linq.MatchesSql;

@@ -1,6 +1,5 @@
 using LearningWeek.ActivityReporting.Activities;
 using LearningWeek.ActivityReporting.UnitReports;
-using ParticipantCounts = LearningWeek.Contracts.Reporting.ParticipantCounts;
 using Marten.Events.Projections;
 
 namespace LearningWeek.ActivityReporting.Progress;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using LearningWeek.ActivityReporting.Plans;
 using LearningWeek.ActivityReporting.UnitReports;
 using LearningWeek.ApiDefaults.Identity;
-using LearningWeek.Contracts.Reporting;
+using LearningWeek.ActivityReporting.Activities;
 using LearningWeek.EventSourcing;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -5,7 +5,6 @@ using LearningWeek.ActivityReporting.Plans;
 using LearningWeek.ApiDefaults.Http;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.Validation;
-using LearningWeek.Contracts.Reporting;
 using LearningWeek.EventSourcing;
 using Marten;
 

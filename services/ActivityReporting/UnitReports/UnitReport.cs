@@ -1,4 +1,4 @@
-using LearningWeek.Contracts.Reporting;
+using LearningWeek.ActivityReporting.Activities;
 using LearningWeek.EventSourcing;
 
 namespace LearningWeek.ActivityReporting.UnitReports;

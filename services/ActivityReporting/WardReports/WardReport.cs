@@ -1,7 +1,7 @@
 using LearningWeek.ActivityReporting.LibraryFund;
 using LearningWeek.ActivityReporting.Plans;
 using LearningWeek.ActivityReporting.Progress;
-using LearningWeek.Contracts.Reporting;
+using LearningWeek.ActivityReporting.Activities;
 using LearningWeek.EventSourcing;
 
 namespace LearningWeek.ActivityReporting.WardReports;
@@ -37,6 +37,18 @@ public sealed record WardReportContent(
     Signature Signature);
 
 public sealed record WardReportCompiled(Guid PlanId, string WardCode, int Revision, WardReportContent Content, DateTimeOffset CompiledAt, string CompiledBy);
+
+/// <summary>The headline figures a submitted ward report states, as stored (the contract has its own record).</summary>
+public sealed record WardReportTotals(
+    int UnitsExpected,
+    int UnitsSubmitted,
+    int UnitsOnTime,
+    int UnitsAccepted,
+    int ActivityReports,
+    int Sessions,
+    ParticipantCounts Participants,
+    long LibraryFundReceivedVnd,
+    int LibraryFundBooksReceived);
 
 /// <summary>The report went to the Department, with its headline figures.</summary>
 public sealed record WardReportSubmitted(

@@ -22,6 +22,9 @@ public static class Policies
     /// <summary>Those who follow events: ward officers, city systems and ops.</summary>
     public const string EventReader = "event-reader";
 
+    /// <summary>Ops only: running the system (failed messages).</summary>
+    public const string Operator = "operator";
+
     public static IServiceCollection AddLearningWeekAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -29,7 +32,8 @@ public static class Policies
             .AddPolicy(Reader, policy => policy.RequireRole(Roles.All))
             .AddPolicy(WardOfficer, policy => policy.RequireRole(Roles.WardOfficer))
             .AddPolicy(UnitWriter, policy => policy.RequireRole(Roles.Unit, Roles.WardOfficer))
-            .AddPolicy(EventReader, policy => policy.RequireRole(Roles.WardOfficer, Roles.City, Roles.Ops));
+            .AddPolicy(EventReader, policy => policy.RequireRole(Roles.WardOfficer, Roles.City, Roles.Ops))
+            .AddPolicy(Operator, policy => policy.RequireRole(Roles.Ops));
         return services;
     }
 }

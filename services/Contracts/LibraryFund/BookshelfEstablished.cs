@@ -16,4 +16,7 @@ public sealed record BookshelfEstablished(
     int PhysicalBooks,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"bookshelves/{BookshelfId}";
+}

@@ -14,4 +14,7 @@ public sealed record DigitalResourceAdded(
     string Kind,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"bookshelves/{BookshelfId}";
+}

@@ -11,4 +11,7 @@ public sealed record DonationAllocated(
     long ValueVnd,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"pledges/{PledgeId}";
+}

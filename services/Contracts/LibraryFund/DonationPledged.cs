@@ -23,4 +23,7 @@ public sealed record DonationPledged(
     Guid? BookshelfId,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"pledges/{PledgeId}";
+}

@@ -16,4 +16,7 @@ public sealed record DonationReceived(
     long ValueVnd,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"pledges/{PledgeId}";
+}

@@ -15,4 +15,7 @@ public sealed record PledgeCancelled(
     long UnreceivedValueVnd,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"pledges/{PledgeId}";
+}

@@ -18,4 +18,7 @@ public sealed record PlanAmended(
     IReadOnlyList<PlanAudience> Audiences,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"plans/{PlanId}";
+}

@@ -7,4 +7,7 @@ public sealed record PlanClosed(
     string? Reason,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"plans/{PlanId}";
+}

@@ -27,4 +27,7 @@ public sealed record PlanIssued(
     IReadOnlyList<PlanTargetUnit> TargetUnits,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"plans/{PlanId}";
+}

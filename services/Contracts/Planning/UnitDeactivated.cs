@@ -7,4 +7,7 @@ public sealed record UnitDeactivated(
     string Reason,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"units/{UnitCode}";
+}

@@ -9,4 +9,7 @@ public sealed record UnitPlanSubmitted(
     IReadOnlyList<UnitPlanItem> Items,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"plans/{PlanId}/units/{UnitCode}";
+}

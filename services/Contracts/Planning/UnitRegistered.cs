@@ -11,4 +11,7 @@ public sealed record UnitRegistered(
     string WardCode,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"units/{UnitCode}";
+}

@@ -7,4 +7,7 @@ public sealed record UnitRenamed(
     string WardCode,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"units/{UnitCode}";
+}

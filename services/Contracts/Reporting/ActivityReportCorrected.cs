@@ -15,4 +15,7 @@ public sealed record ActivityReportCorrected(
     int Sessions,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"activity-reports/{ActivityReportId}";
+}

@@ -9,4 +9,7 @@ public sealed record ActivityReportWithdrawn(
     string? Reason,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"activity-reports/{ActivityReportId}";
+}

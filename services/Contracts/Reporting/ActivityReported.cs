@@ -14,4 +14,7 @@ public sealed record ActivityReported(
     int Sessions,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"activity-reports/{ActivityReportId}";
+}

@@ -8,4 +8,7 @@ public sealed record UnitReportAccepted(
     int Revision,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"plans/{PlanId}/unit-reports/{UnitCode}";
+}

@@ -9,4 +9,7 @@ public sealed record UnitReportReturned(
     string Reason,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"plans/{PlanId}/unit-reports/{UnitCode}";
+}

@@ -16,4 +16,7 @@ public sealed record UnitReportSubmitted(
     ParticipantCounts Participants,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"plans/{PlanId}/unit-reports/{UnitCode}";
+}

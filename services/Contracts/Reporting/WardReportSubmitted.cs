@@ -14,4 +14,7 @@ public sealed record WardReportSubmitted(
     WardReportTotals Totals,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,
-    long SourceSequence) : IIntegrationEvent;
+    long SourceSequence) : IIntegrationEvent
+{
+    string IIntegrationEvent.Subject => $"plans/{PlanId}/ward-report";
+}

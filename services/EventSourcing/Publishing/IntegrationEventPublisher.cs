@@ -44,6 +44,17 @@ public sealed partial class IntegrationEventPublisher : SubscriptionBase
         Options.BatchSize = 500;
     }
 
+    /// <summary>The sequence through which every stored event has been handed to the broker (the publisher's progress).</summary>
+    public static async Task<long> PublishedThroughAsync(IDocumentStore store, CancellationToken cancellationToken)
+    {
+        var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
+        return progress
+            .Where(shard => shard.ShardName.StartsWith(SubscriptionName + ":", StringComparison.Ordinal))
+            .Select(shard => shard.Sequence)
+            .DefaultIfEmpty(0)
+            .Max();
+    }
+
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {

@@ -68,7 +68,14 @@ public sealed record Activity(
 
 public sealed record Unit(string Code, string Name, string Kind, string WardCode, bool Active);
 
-public sealed record FeedItem(long Sequence, Guid EventId, string Type, DateTimeOffset OccurredAt, System.Text.Json.JsonElement Data);
+/// <summary>An item of a service's feed: a CloudEvent (type e.g. <c>learningweek.planning.plan-issued.v1</c>).</summary>
+public sealed record FeedItem(string Id, string Type, DateTimeOffset Time, string Sequence, System.Text.Json.JsonElement Data)
+{
+    public long Position => long.Parse(Sequence, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The contract's name without prefix, service and version: <c>plan-issued</c>.</summary>
+    public string Name => Type.Split('.') is [_, _, var name, _] ? name : Type;
+}
 
 public sealed record FeedPage(IReadOnlyList<FeedItem> Items, long Next, bool More);
 

@@ -88,8 +88,18 @@ public sealed class ConsumerTests(ActivityReportingService service) : IClassFixt
         await using (var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken))
         await using (var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken))
         {
-            var body = Encoding.UTF8.GetBytes("""{"messageId":"6c1d4a2e-0000-4000-8000-000000000001","messageType":["urn:message:LearningWeek.Contracts.Planning:PlanIssued"],"message":{"planId":"not-a-guid"}}""");
-            await channel.BasicPublishAsync("activity-reporting.planning-events", "", mandatory: false, new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = "6c1d4a2e-0000-4000-8000-000000000001" }, body, cancellationToken: TestContext.Current.CancellationToken);
+            // A CloudEvent of the contract whose data cannot be read, and a body that is no CloudEvent at all.
+            string[] bodies =
+            [
+                """{"specversion":"1.0","id":"6c1d4a2e-0000-4000-8000-000000000001","source":"urn:learningweek:planning","type":"learningweek.planning.plan-issued.v1","datacontenttype":"application/json","data":{"planId":"not-a-guid"}}""",
+                "not json",
+            ];
+            foreach (var body in bodies)
+            {
+                await channel.BasicPublishAsync("activity-reporting.planning-events", "", mandatory: false,
+                    new BasicProperties { ContentType = "application/cloudevents+json", MessageId = "6c1d4a2e-0000-4000-8000-000000000001" },
+                    Encoding.UTF8.GetBytes(body), cancellationToken: TestContext.Current.CancellationToken);
+            }
         }
 
         var planId = Guid.NewGuid();
@@ -99,8 +109,35 @@ public sealed class ConsumerTests(ActivityReportingService service) : IClassFixt
         using var management = service.Servers.ManagementClient();
         var errors = await Eventually.Get(
             async () => await management.GetFromJsonAsync<JsonElement>($"api/queues/{service.VirtualHost.AbsolutePath.TrimStart('/')}/activity-reporting.planning-events_error"),
-            until: queue => queue.TryGetProperty("messages", out var count) && count.GetInt32() >= 1, TimeSpan.FromSeconds(60));
-        Assert.True(errors.GetProperty("messages").GetInt32() >= 1);
+            until: queue => queue.TryGetProperty("messages", out var count) && count.GetInt32() >= 2, TimeSpan.FromSeconds(60));
+        Assert.Equal(2, errors.GetProperty("messages").GetInt32());
+
+        // The service says so, and ops see what failed and why.
+        var health = await Eventually.Get(() => service.CreateClient().GetFromJsonAsync<JsonElement>("/health"),
+            until: report => report.GetProperty("checks").GetProperty("error-queues").GetProperty("status").GetString() == "Degraded");
+        Assert.Contains("activity-reporting.planning-events_error: 2", health.GetProperty("checks").GetProperty("error-queues").GetProperty("description").GetString());
+        var ops = service.CreateClient(TestTokens.Ops());
+        var listed = await ops.GetFromJsonAsync<JsonElement>("/api/reporting/dead-letters", TestContext.Current.CancellationToken);
+        var queue = listed.EnumerateArray().Single(q => q.GetProperty("queue").GetString() == "activity-reporting.planning-events");
+        Assert.Equal(2, queue.GetProperty("messages").GetInt32());
+        Assert.Equal("learningweek.planning.plan-issued.v1", queue.GetProperty("first")[0].GetProperty("type").GetString());
+        Assert.All(queue.GetProperty("first").EnumerateArray(), letter => Assert.False(string.IsNullOrWhiteSpace(letter.GetProperty("reason").GetString())));
+        using (var officer = await service.CreateClient(TestTokens.WardOfficer()).GetAsync("/api/reporting/dead-letters", TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, officer.StatusCode);
+        }
+
+        // Re-driven, they are consumed again: still broken, they come back to the error queue.
+        using var redriven = await ops.PostAsync("/api/reporting/dead-letters/activity-reporting.planning-events/redrive", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, redriven.StatusCode);
+        Assert.Equal(2, (await redriven.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("moved").GetInt32());
+        var back = await Eventually.Get(() => ops.GetFromJsonAsync<JsonElement>("/api/reporting/dead-letters"),
+            until: list => list.EnumerateArray().Single(q => q.GetProperty("queue").GetString() == "activity-reporting.planning-events").GetProperty("messages").GetInt32() == 2
+                && list.EnumerateArray().Single(q => q.GetProperty("queue").GetString() == "activity-reporting.planning-events").GetProperty("first").EnumerateArray()
+                    .All(letter => letter.GetProperty("reason").GetString() is { Length: > 0 }));
+        Assert.Equal(2, back.EnumerateArray().Single(q => q.GetProperty("queue").GetString() == "activity-reporting.planning-events").GetProperty("messages").GetInt32());
+        using var unknown = await ops.PostAsync("/api/reporting/dead-letters/no-such-queue/redrive", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     private async Task<IReadOnlyList<UnitReport>> Obligations(Guid planId)

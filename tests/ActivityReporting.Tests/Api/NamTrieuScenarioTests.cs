@@ -21,7 +21,7 @@ public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture
     public async Task From_the_issued_plan_to_the_submitted_ward_report()
     {
         await using var city = await OutsideSubscriber.StartAsync(system.Servers.AdministratorOn(system.VirtualHost),
-            "LearningWeek.Contracts.Reporting:UnitReportSubmitted", "LearningWeek.Contracts.Reporting:WardReportSubmitted");
+            typeof(LearningWeek.Contracts.Reporting.UnitReportSubmitted), typeof(LearningWeek.Contracts.Reporting.WardReportSubmitted));
         var officer = system.Client(TestTokens.WardOfficer());
         var planId = (await system.Planning(TestTokens.WardOfficer()).GetFromJsonAsync<JsonElement>("/api/planning/plans?year=2025", cancellationToken: TestContext.Current.CancellationToken))
             .GetProperty("items")[0].GetProperty("id").GetGuid();
@@ -113,12 +113,12 @@ public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture
         using var recompiled = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Conflict, recompiled.StatusCode);
 
-        var messages = await city.WaitFor(received => received.Count(m => m.MessageType.EndsWith("WardReportSubmitted", StringComparison.Ordinal)) == 1 && received.Count >= 5);
-        var totals = Assert.Single(messages, m => m.MessageType.EndsWith("WardReportSubmitted", StringComparison.Ordinal)).Message.GetProperty("totals");
+        var messages = await city.WaitFor(received => received.Count(m => m.MessageType == "learningweek.reporting.ward-report-submitted.v1") == 1 && received.Count >= 5);
+        var totals = Assert.Single(messages, m => m.MessageType == "learningweek.reporting.ward-report-submitted.v1").Message.GetProperty("totals");
         Assert.Equal(12, Int(totals, "unitsExpected"));
         Assert.Equal(770, totals.GetProperty("participants").GetProperty("students").GetInt32());
         Assert.Equal(5, Int(totals, "activityReports"));
-        Assert.False(Assert.Single(messages, m => m.MessageType.EndsWith("UnitReportSubmitted", StringComparison.Ordinal)
+        Assert.False(Assert.Single(messages, m => m.MessageType == "learningweek.reporting.unit-report-submitted.v1"
             && m.Message.GetProperty("unitCode").GetString() == "THCS-LAPLE").Message.GetProperty("onTime").GetBoolean());
     }
 

@@ -2,7 +2,7 @@ using LearningWeek.ActivityReporting.Activities;
 using LearningWeek.ActivityReporting.Plans;
 using LearningWeek.ActivityReporting.UnitReports;
 using LearningWeek.ApiDefaults.Identity;
-using ParticipantCounts = LearningWeek.Contracts.Reporting.ParticipantCounts;
+using ParticipantCounts = LearningWeek.ActivityReporting.Activities.ParticipantCounts;
 using LearningWeek.EventSourcing;
 
 namespace LearningWeek.ActivityReporting.Tests.Decisions;

@@ -2,7 +2,7 @@ using LearningWeek.ActivityReporting.Activities;
 using LearningWeek.ActivityReporting.Plans;
 using LearningWeek.ActivityReporting.Progress;
 using LearningWeek.ActivityReporting.UnitReports;
-using ParticipantCounts = LearningWeek.Contracts.Reporting.ParticipantCounts;
+using ParticipantCounts = LearningWeek.ActivityReporting.Activities.ParticipantCounts;
 using LearningWeek.EventSourcing.Following;
 
 namespace LearningWeek.ActivityReporting.Tests.Decisions;

@@ -1,6 +1,6 @@
 using LearningWeek.ActivityReporting.Activities;
 using LearningWeek.ActivityReporting.UnitReports;
-using ParticipantCounts = LearningWeek.Contracts.Reporting.ParticipantCounts;
+using ParticipantCounts = LearningWeek.ActivityReporting.Activities.ParticipantCounts;
 using LearningWeek.Testing;
 
 namespace LearningWeek.ActivityReporting.Tests.Decisions;

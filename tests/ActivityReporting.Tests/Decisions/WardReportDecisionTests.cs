@@ -5,7 +5,7 @@ using LearningWeek.ActivityReporting.Progress;
 using LearningWeek.ActivityReporting.UnitReports;
 using LearningWeek.ActivityReporting.WardReports;
 using LearningWeek.Documents;
-using ParticipantCounts = LearningWeek.Contracts.Reporting.ParticipantCounts;
+using ParticipantCounts = LearningWeek.ActivityReporting.Activities.ParticipantCounts;
 using LearningWeek.Testing;
 using LearningWeek.EventSourcing.Following;
 

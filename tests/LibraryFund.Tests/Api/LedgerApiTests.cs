@@ -9,17 +9,17 @@ namespace LearningWeek.LibraryFund.Tests.Api;
 /// <summary>The public ledger and the public events: exact figures, traceable lines, and no personal data anywhere.</summary>
 public sealed class LedgerApiTests(LibraryFundService service) : IClassFixture<LibraryFundService>
 {
-    private static readonly string[] Exchanges =
+    private static readonly Type[] Contracts =
     [
-        "LearningWeek.Contracts.LibraryFund:DonationPledged", "LearningWeek.Contracts.LibraryFund:DonationReceived",
-        "LearningWeek.Contracts.LibraryFund:DonationAllocated", "LearningWeek.Contracts.LibraryFund:PledgeCancelled",
-        "LearningWeek.Contracts.LibraryFund:BookshelfEstablished", "LearningWeek.Contracts.LibraryFund:DigitalResourceAdded",
+        typeof(LearningWeek.Contracts.LibraryFund.DonationPledged), typeof(LearningWeek.Contracts.LibraryFund.DonationReceived),
+        typeof(LearningWeek.Contracts.LibraryFund.DonationAllocated), typeof(LearningWeek.Contracts.LibraryFund.PledgeCancelled),
+        typeof(LearningWeek.Contracts.LibraryFund.BookshelfEstablished), typeof(LearningWeek.Contracts.LibraryFund.DigitalResourceAdded),
     ];
 
     [Fact]
     public async Task Anyone_reads_the_ledger_whose_every_line_leads_to_its_events_and_no_donor_is_exposed()
     {
-        await using var city = await OutsideSubscriber.StartAsync(service.Servers.AdministratorOn(service.VirtualHost), Exchanges);
+        await using var city = await OutsideSubscriber.StartAsync(service.Servers.AdministratorOn(service.VirtualHost), Contracts);
         var ward = await FundWard.OpenAsync(service);
         var shelf = await ward.BookshelfAsync();
         var (company, _) = await ward.PledgeAsync(ward.MoneyPledge(20_000_000, contact: "giamdoc@tamhung.vn"));
@@ -67,8 +67,8 @@ public sealed class LedgerApiTests(LibraryFundService service) : IClassFixture<L
 
         var messages = await city.WaitFor(received => received.Count(m => m.Message.GetRawText().Contains(ward.PlanId.ToString(), StringComparison.Ordinal)) >= 7);
         var ours = messages.Where(m => m.Message.GetRawText().Contains(ward.PlanId.ToString(), StringComparison.Ordinal)).ToList();
-        Assert.Equal(["BookshelfEstablished", "DonationAllocated", "DonationPledged", "DonationReceived", "PledgeCancelled"],
-            ours.Select(m => m.MessageType.Split(':')[^1]).Distinct().Order());
+        Assert.Equal(["bookshelf-established", "donation-allocated", "donation-pledged", "donation-received", "pledge-cancelled"],
+            ours.Select(m => m.MessageType.Split('.')[2]).Distinct().Order());
         foreach (var message in ours)
         {
             var text = message.Message.GetRawText();
@@ -80,7 +80,7 @@ public sealed class LedgerApiTests(LibraryFundService service) : IClassFixture<L
 
         var feed = await ward.City.GetFromJsonAsync<JsonElement>("/api/library-fund/events?limit=1000", cancellationToken: TestContext.Current.CancellationToken);
         Assert.DoesNotContain("giamdoc@tamhung.vn", feed.GetRawText());
-        Assert.Contains(feed.GetProperty("items").EnumerateArray(), item => item.GetProperty("type").GetString() == "DonationAllocated");
+        Assert.Contains(feed.GetProperty("items").EnumerateArray(), item => item.GetProperty("type").GetString() == "learningweek.library-fund.donation-allocated.v1");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class PlanLifeTests(PlanningService service) : IClassFixture<Plann
     public async Task The_seed_scenario_drafts_issues_amends_and_collects_unit_plans()
     {
         await using var city = await OutsideSubscriber.StartAsync(service.Servers.AdministratorOn(service.VirtualHost),
-            "LearningWeek.Contracts.Planning:PlanIssued", "LearningWeek.Contracts.Planning:PlanAmended", "LearningWeek.Contracts.Planning:UnitPlanSubmitted");
+            typeof(LearningWeek.Contracts.Planning.PlanIssued), typeof(LearningWeek.Contracts.Planning.PlanAmended), typeof(LearningWeek.Contracts.Planning.UnitPlanSubmitted));
 
         var (id, etag) = await _scenario.Issued();
         var issued = await _scenario.Plan(id);
@@ -56,12 +56,12 @@ public sealed class PlanLifeTests(PlanningService service) : IClassFixture<Plann
         // A city system's own queue received the facts, each once, with the stored event's id as MessageId.
         bool OfThisPlan(ReceivedMessage message) => message.Message.GetProperty("planId").GetGuid() == id;
         var received = (await city.WaitFor(messages => messages.Count(OfThisPlan) >= 5)).Where(OfThisPlan).ToList();
-        var planIssued = Assert.Single(received, message => message.MessageType.EndsWith(":PlanIssued", StringComparison.Ordinal));
+        var planIssued = Assert.Single(received, message => message.MessageType == "learningweek.planning.plan-issued.v1");
         Assert.Equal(12, planIssued.Message.GetProperty("targetUnits").GetArrayLength());
         Assert.Equal(planIssued.MessageId, planIssued.Message.GetProperty("sourceEventId").GetString());
-        Assert.Equal("2027-10-18", Assert.Single(received, message => message.MessageType.EndsWith(":PlanAmended", StringComparison.Ordinal))
+        Assert.Equal("2027-10-18", Assert.Single(received, message => message.MessageType == "learningweek.planning.plan-amended.v1")
             .Message.GetProperty("unitsReportBefore").GetString());
-        Assert.Equal(3, received.Count(message => message.MessageType.EndsWith(":UnitPlanSubmitted", StringComparison.Ordinal)));
+        Assert.Equal(3, received.Count(message => message.MessageType == "learningweek.planning.unit-plan-submitted.v1"));
     }
 
     [Fact]
@@ -72,16 +72,53 @@ public sealed class PlanLifeTests(PlanningService service) : IClassFixture<Plann
 
         var feed = await Eventually.Get(
             () => city.GetFromJsonAsync<JsonElement>("/api/planning/events?after=0&limit=1000"),
-            until: page => page.GetProperty("items").EnumerateArray().Any(e => e.GetProperty("type").GetString() == "PlanIssued"
+            until: page => page.GetProperty("items").EnumerateArray().Any(e => e.GetProperty("type").GetString() == "learningweek.planning.plan-issued.v1"
                 && e.GetProperty("data").GetProperty("planId").GetGuid() == id));
-        var sequences = feed.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToList();
+        var sequences = feed.GetProperty("items").EnumerateArray().Select(e => long.Parse(e.GetProperty("sequence").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(sequences.Order(), sequences);
-        Assert.DoesNotContain(feed.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "PlanDrafted");
+        Assert.DoesNotContain(feed.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString()!.Contains("plan-drafted", StringComparison.Ordinal));
 
         var firstPage = await city.GetFromJsonAsync<JsonElement>("/api/planning/events?after=0&limit=2", cancellationToken: TestContext.Current.CancellationToken);
         var next = firstPage.GetProperty("next").GetInt64();
         var secondPage = await city.GetFromJsonAsync<JsonElement>($"/api/planning/events?after={next}&limit=2", cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(sequences[2], secondPage.GetProperty("items")[0].GetProperty("sequence").GetInt64());
+        Assert.Equal(sequences[2], long.Parse(secondPage.GetProperty("items")[0].GetProperty("sequence").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_ward_officer_reads_only_its_own_wards_events_and_the_city_reads_every_wards()
+    {
+        var (id, _) = await _scenario.Issued();
+        var otherWard = service.CreateClient(TestTokens.WardOfficer("HP-KHAC"));
+        using (var registered = await otherWard.PostAsJsonAsync("/api/planning/units", new { code = "KHAC-TH01", name = "Trường Tiểu học Khác", kind = "primary" }, cancellationToken: TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+
+        var city = await Eventually.Get(() => Feed(service.CreateClient(TestTokens.City())),
+            until: items => items.Any(e => e.GetProperty("subject").GetString() == "units/KHAC-TH01") && items.Any(e => e.GetProperty("subject").GetString() == $"plans/{id}"));
+        var own = await Feed(_scenario.Officer);
+        var other = await Feed(otherWard);
+
+        Assert.Equal(["HP-KHAC", "HP-NAMTRIEU"], city.Select(e => e.GetProperty("wardcode").GetString()).Distinct().Order());
+        Assert.All(own, e => Assert.Equal("HP-NAMTRIEU", e.GetProperty("wardcode").GetString()));
+        Assert.Contains(own, e => e.GetProperty("subject").GetString() == $"plans/{id}");
+        Assert.Equal(["units/KHAC-TH01"], other.Select(e => e.GetProperty("subject").GetString()));
+    }
+
+    private static async Task<List<JsonElement>> Feed(HttpClient client)
+    {
+        var items = new List<JsonElement>();
+        for (long after = 0; ;)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/planning/events?after={after}&limit=1000");
+            items.AddRange(page.GetProperty("items").EnumerateArray());
+            if (!page.GetProperty("more").GetBoolean())
+            {
+                return items;
+            }
+
+            after = page.GetProperty("next").GetInt64();
+        }
     }
 
     [Fact]

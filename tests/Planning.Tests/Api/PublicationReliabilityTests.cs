@@ -15,7 +15,7 @@ namespace LearningWeek.Planning.Tests.Api;
 /// </summary>
 public sealed class PublicationReliabilityTests(PlanningService service) : IClassFixture<PlanningService>
 {
-    private const string UnitRegisteredExchange = "LearningWeek.Contracts.Planning:UnitRegistered";
+    private static readonly Type UnitRegisteredExchange = typeof(LearningWeek.Contracts.Planning.UnitRegistered);
 
     [Fact]
     public async Task Events_stored_while_the_broker_is_down_are_all_published_when_it_comes_back()
