@@ -47,6 +47,15 @@ var planning = builder.AddProject<Projects.LearningWeek_Planning>("planning")
     .WaitFor(activityReporting)
     .WaitFor(libraryFund);
 
+// The followers catch up from the publishers' feeds whatever the start order (their own client
+// credentials at the gateway's issuer, the publishers found by service discovery).
+activityReporting
+    .WithReference(planning).WithReference(libraryFund)
+    .WithFeedFollowing("activity-reporting", builder.Configuration);
+libraryFund
+    .WithReference(planning)
+    .WithFeedFollowing("library-fund", builder.Configuration);
+
 // The web application for the people who run the Week: an OpenID Connect client of the gateway's
 // issuer, reached through the gateway at /, reading and acting only through the gateway's API.
 var web = builder.AddProject<Projects.LearningWeek_Web>("web")

@@ -18,6 +18,18 @@ internal static class ResourceExtensions
             .WithEnvironment("Identity__Authority", issuer)
             .WithEnvironment("Identity__RequireHttpsMetadata", "false");
 
+    /// <summary>
+    /// The service catches up from the feeds of the services it follows, with the client id
+    /// <paramref name="clientId"/> and its secret from <c>Following:Secrets:{clientId}</c> (local
+    /// runs: the local-development default in appsettings.json).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithFeedFollowing(this IResourceBuilder<ProjectResource> project, string clientId, IConfiguration configuration) =>
+        project
+            .WithEnvironment("Following__Enabled", "true")
+            .WithEnvironment("Following__ClientId", clientId)
+            .WithEnvironment("Following__ClientSecret", configuration[$"Following:Secrets:{clientId}"]
+                ?? throw new InvalidOperationException($"Following:Secrets:{clientId} is not configured."));
+
     /// <summary>The public entry point on a fixed port (checked free at start, see <see cref="LocalPorts"/>).</summary>
     public static IResourceBuilder<ProjectResource> WithPublicHttpPort(this IResourceBuilder<ProjectResource> project, int port) =>
         project.WithEndpoint("http", endpoint => endpoint.Port = port);

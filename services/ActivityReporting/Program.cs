@@ -4,6 +4,7 @@ using LearningWeek.ActivityReporting.LibraryFund;
 using LearningWeek.ActivityReporting.Plans;
 using LearningWeek.ApiDefaults;
 using LearningWeek.EventSourcing;
+using LearningWeek.EventSourcing.Following;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,9 @@ builder.AddIntegrationBus(bus =>
     bus.AddConsumer<PlanningEventsConsumer>(typeof(PlanningEventsConsumerDefinition));
     bus.AddConsumer<LibraryFundEventsConsumer>(typeof(LibraryFundEventsConsumerDefinition));
 });
+// Whatever the bus could not bring (started late, queue lost) comes from the publishers' feeds.
+builder.FollowFeed<PlanningEventsConsumer>("planning", PlanningEventsConsumerDefinition.Queue, PlanningEventsConsumer.InboxName);
+builder.FollowFeed<LibraryFundEventsConsumer>("library-fund", LibraryFundEventsConsumerDefinition.Queue, LibraryFundEventsConsumer.InboxName);
 
 var app = builder.Build();
 

@@ -47,6 +47,7 @@ public static class EventStoreExtensions
                 options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
                 options.Schema.For<ProcessedMessage>().Identity(message => message.Id);
+                options.Schema.For<Following.FeedCursor>().Identity(cursor => cursor.Id);
                 options.Schema.For<IdempotencyRecord>().Identity(record => record.Id);
                 configure?.Invoke(options);
             })

@@ -1,6 +1,7 @@
 using FluentValidation;
 using LearningWeek.ApiDefaults;
 using LearningWeek.EventSourcing;
+using LearningWeek.EventSourcing.Following;
 using LearningWeek.LibraryFund;
 using LearningWeek.LibraryFund.Funds;
 
@@ -12,6 +13,8 @@ builder.Services.AddLibraryFundApiOpenApi();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.AddLibraryFundStore();
 builder.AddIntegrationBus(bus => bus.AddConsumer<FundsConsumer>(typeof(FundsConsumerDefinition)));
+// Whatever the bus could not bring (started late, queue lost) comes from Planning's feed.
+builder.FollowFeed<FundsConsumer>("planning", FundsConsumerDefinition.Queue, FundsConsumer.InboxName);
 
 var app = builder.Build();
 

@@ -141,9 +141,10 @@ public sealed class CitySubscriberTests(LocalSystem system) : IAsyncLifetime
         }
     }
 
+    /// <summary>Culture houses: the shared system's sample plan expects no report from them, so the other tests' figures stay as they are.</summary>
     private static async Task RegisterUnit(HttpClient officer, string code)
     {
-        using var response = await officer.PostAsJsonAsync("/api/planning/units", new { code, name = $"Đơn vị {code}", kind = "primary" });
+        using var response = await officer.PostAsJsonAsync("/api/planning/units", new { code, name = $"Nhà văn hoá {code}", kind = "culture-house" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 }

@@ -98,9 +98,11 @@ public sealed class LibraryFundEventsConsumer(IDocumentStore store, TimeProvider
 
 public sealed class LibraryFundEventsConsumerDefinition : ConsumerDefinition<LibraryFundEventsConsumer>
 {
+    public const string Queue = "activity-reporting.library-fund-events";
+
     public LibraryFundEventsConsumerDefinition()
     {
-        EndpointName = "activity-reporting.library-fund-events";
+        EndpointName = Queue;
         ConcurrentMessageLimit = 1;
     }
 }

@@ -162,9 +162,11 @@ public sealed class PlanningEventsConsumer(IDocumentStore store, TimeProvider cl
 /// <summary>One queue for Planning's events, handled one at a time: they are few, and order keeps them simple.</summary>
 public sealed class PlanningEventsConsumerDefinition : ConsumerDefinition<PlanningEventsConsumer>
 {
+    public const string Queue = "activity-reporting.planning-events";
+
     public PlanningEventsConsumerDefinition()
     {
-        EndpointName = "activity-reporting.planning-events";
+        EndpointName = Queue;
         ConcurrentMessageLimit = 1;
     }
 }

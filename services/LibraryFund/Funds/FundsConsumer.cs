@@ -93,9 +93,11 @@ public sealed class FundsConsumer(IDocumentStore store, TimeProvider clock) :
 
 public sealed class FundsConsumerDefinition : ConsumerDefinition<FundsConsumer>
 {
+    public const string Queue = "library-fund.planning-events";
+
     public FundsConsumerDefinition()
     {
-        EndpointName = "library-fund.planning-events";
+        EndpointName = Queue;
         ConcurrentMessageLimit = 1;
     }
 }
