@@ -162,6 +162,31 @@ public sealed class TestServers
         }
     }
 
+    /// <summary>
+    /// The database goes away as if its server were down: new connections are refused and the open
+    /// ones ended (other databases stay up). <see cref="BringBackAsync"/> ends the outage.
+    /// </summary>
+    public async Task TakeAwayAsync(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using var connection = new NpgsqlConnection(PostgresAdmin);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, $"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false");
+        await using var terminate = new NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid()", connection);
+        terminate.Parameters.AddWithValue("database", database);
+        await terminate.ExecuteScalarAsync();
+    }
+
+    /// <summary>The database taken away by <see cref="TakeAwayAsync"/> accepts connections again.</summary>
+    public async Task BringBackAsync(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using var connection = new NpgsqlConnection(PostgresAdmin);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, $"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
+    }
+
     /// <summary>How long a test database may still have client sessions once its hosts have stopped.</summary>
     public static TimeSpan DropGrace { get; } = TimeSpan.FromSeconds(30);
 
