@@ -87,6 +87,13 @@ public sealed class FundWard
         await bus.Publish(message, context => context.MessageId = message.SourceEventId);
     }
 
+    /// <summary>Publishes an event of any contract type, as its publisher would.</summary>
+    public async Task PublishEvent(Contracts.IIntegrationEvent message)
+    {
+        var bus = _service.Factory.Services.GetRequiredService<IBus>();
+        await bus.Publish(message, message.GetType(), context => context.MessageId = message.SourceEventId);
+    }
+
     public object MoneyPledge(long amount = 20_000_000, string? unit = null, string? contact = "0912 345 678") => new
     {
         planId = PlanId,

@@ -54,6 +54,37 @@ public sealed class FundsConsumerTests(LibraryFundService service) : IClassFixtu
     }
 
     [Fact]
+    public async Task Planning_events_delivered_twice_and_out_of_order_leave_the_newest_state_each_handled_once()
+    {
+        var ward = await FundWard.OpenAsync(service);
+        var issued = ward.Issued() with { PlanId = Guid.NewGuid(), Title = "Kế hoạch năm học mới", SourceEventId = Guid.NewGuid() };
+        var code = $"TH-D{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        var registered = ward.Registered(code, "Trường Tiểu học Đôi", "primary");
+        var deactivated = new Contracts.Planning.UnitDeactivated(code, ward.Ward, "Sáp nhập", DateTimeOffset.UtcNow, Guid.NewGuid(), registered.SourceSequence + 5);
+        var control = ward.Registered($"TH-C{Guid.NewGuid():N}"[..12].ToUpperInvariant(), "Trường Tiểu học Đối chứng", "primary");
+
+        // The deactivation overtakes the registration, and every event comes twice.
+        foreach (var message in new Contracts.IIntegrationEvent[] { deactivated, issued, registered, registered, deactivated, issued })
+        {
+            await ward.PublishEvent(message);
+        }
+
+        await ward.Publish(control); // one message at a time, in order: once it is in, so are the others
+
+        await using var session = ward.Store.QuerySession();
+        await Eventually.Get(() => session.LoadAsync<KnownUnit>(control.UnitCode), until: found => found is not null);
+        var unit = await session.LoadAsync<KnownUnit>(code, TestContext.Current.CancellationToken);
+        Assert.Equal(("Trường Tiểu học Đôi", false), (unit!.Name, unit.Active));
+        var fund = await session.LoadAsync<Fund>(issued.PlanId, TestContext.Current.CancellationToken);
+        Assert.Equal(("Kế hoạch năm học mới", true), (fund!.Title, fund.Issued));
+        var ids = new[] { issued.SourceEventId, registered.SourceEventId, deactivated.SourceEventId };
+        var handled = await session.Query<EventSourcing.ProcessedMessage>()
+            .Where(message => message.Consumer == FundsConsumer.InboxName && ids.Contains(message.MessageId))
+            .ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(ids.Order(), handled.Select(message => message.MessageId).Order()); // each once
+    }
+
+    [Fact]
     public async Task Two_writers_of_one_unit_at_once_cannot_both_win()
     {
         var ward = await FundWard.OpenAsync(service);
