@@ -23,8 +23,12 @@ done
 note() { [ "$quiet" = true ] || say "$@"; }
 
 pid_file="$state_dir/apphost.pid"
-# The services, then the AppHost, each get this long to stop gracefully (a few seconds is usual).
+# The services get this long to stop gracefully (a few seconds is usual), then the AppHost (the
+# orchestrator and the dashboard, with the services gone) the second; what is left after that is
+# terminated and killed, 2 s each. The worst case, 7 + 5 + 2 + 2 s, stays well within the 20 s in
+# which the tests (and a person at a terminal) expect everything gone.
 grace_seconds="${STOP_GRACE_SECONDS:-7}"
+apphost_grace_seconds="${STOP_APPHOST_GRACE_SECONDS:-5}"
 
 # The system's processes: the AppHost, the orchestrator (DCP, which detaches and names the
 # AppHost's pid in "--monitor <pid>"), and everything below them: services, gateway, dashboard.
@@ -87,7 +91,7 @@ else
   kill -TERM "${resources[@]}" 2>/dev/null || true
   wait_gone "$grace_seconds" "${resources[@]}" || true
   kill -TERM "$apphost_pid" 2>/dev/null || true
-  if ! wait_gone "$grace_seconds" "${pids[@]}"; then
+  if ! wait_gone "$apphost_grace_seconds" "${pids[@]}"; then
     mapfile -t left < <(alive "${pids[@]}")
     note "still running, terminating: ${left[*]}"
     kill -TERM "${left[@]}" 2>/dev/null || true
