@@ -64,14 +64,16 @@ alive() {
   return 0
 }
 
+# Waits up to $1 seconds of wall-clock time (not a count of polls, which a busy machine stretches)
+# for the given processes to be gone.
 wait_gone() {
-  local tenths=$(($1 * 10)) i
+  local deadline=$(( ${EPOCHREALTIME/./} + $1 * 1000000 ))
   shift
-  for ((i = 0; i < tenths; i++)); do
+  while (( ${EPOCHREALTIME/./} < deadline )); do
     [ -z "$(alive "$@")" ] && return 0
     sleep 0.1
   done
-  return 1
+  [ -z "$(alive "$@")" ]
 }
 
 apphost_pid=""
