@@ -319,6 +319,27 @@ public sealed class TestServers
         await management.DeleteAsync($"api/users/{name}");
     }
 
+    /// <summary>
+    /// How many messages the virtual host's <c>_error</c> queues hold, counted by the broker at
+    /// this moment (a passive declare; the management API's figures lag by seconds).
+    /// </summary>
+    public async Task<int> DeadLetteredAsync(Uri virtualHost)
+    {
+        using var management = ManagementClient();
+        var queues = await management.GetFromJsonAsync<List<ManagementQueue>>(
+            $"api/queues/{virtualHost.AbsolutePath.TrimStart('/')}?columns=name") ?? [];
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = AdministratorOn(virtualHost), ClientProvidedName = "dead-letter-count" };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var count = 0;
+        foreach (var queue in queues.Where(queue => queue.Name.EndsWith("_error", StringComparison.Ordinal)))
+        {
+            count += (int)(await channel.QueueDeclarePassiveAsync(queue.Name)).MessageCount;
+        }
+
+        return count;
+    }
+
     /// <summary>The names of the client connections open on a virtual host (MassTransit names them after the service).</summary>
     public async Task<IReadOnlyList<string>> ConnectionNamesAsync(Uri virtualHost)
     {
@@ -406,6 +427,8 @@ public sealed class TestServers
         Run the whole suite with:            deploy/local/test.sh
         or start local servers yourself:     deploy/local/infra.sh up && eval "$(deploy/local/infra.sh env)"
         """);
+
+    private sealed record ManagementQueue(string Name);
 
     private sealed record ManagementConnection(
         string Name,
