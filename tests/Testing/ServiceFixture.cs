@@ -21,6 +21,9 @@ public abstract class ServiceFixture<TEntryPoint> : IAsyncLifetime where TEntryP
 
     public Uri VirtualHost { get; private set; } = null!;
 
+    /// <summary>The service's path to the broker, which a test may cut (<see cref="BrokerLink.Cut"/>) as an outage would.</summary>
+    public BrokerLink BrokerLink { get; private set; } = null!;
+
     public WebApplicationFactory<TEntryPoint> Factory =>
         _factory ?? throw new InvalidOperationException("The fixture is not initialised.");
 
@@ -39,7 +42,8 @@ public abstract class ServiceFixture<TEntryPoint> : IAsyncLifetime where TEntryP
         Servers = await TestServers.GetAsync();
         DatabaseConnectionString = await Servers.CreateDatabaseAsync(ConnectionName);
         VirtualHost = await Servers.CreateVirtualHostAsync(ConnectionName);
-        _factory = new WebApplicationFactory<TEntryPoint>().OnTestServers(ConnectionName, DatabaseConnectionString, VirtualHost, ConfigureHost);
+        BrokerLink = BrokerLink.Start(VirtualHost);
+        _factory = new WebApplicationFactory<TEntryPoint>().OnTestServers(ConnectionName, DatabaseConnectionString, BrokerLink.Address(VirtualHost), ConfigureHost);
         _factory.StartServer(); // now: a service that cannot start fails the fixture, not a random test
     }
 
@@ -48,6 +52,11 @@ public abstract class ServiceFixture<TEntryPoint> : IAsyncLifetime where TEntryP
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+        }
+
+        if (BrokerLink is not null)
+        {
+            await BrokerLink.DisposeAsync();
         }
 
         if (DatabaseConnectionString.Length > 0)

@@ -260,53 +260,6 @@ public sealed class TestServers
     /// <summary>The administrator's URI on the same virtual host (for subscribers and checks that are not the service).</summary>
     public Uri AdministratorOn(Uri virtualHost) => new UriBuilder(RabbitMq) { Path = virtualHost.AbsolutePath }.Uri;
 
-    /// <summary>
-    /// The broker goes away for the service using <paramref name="virtualHost"/> (and no one else):
-    /// its user's password changes and its connections are closed, so it can neither publish nor
-    /// connect again, as if the broker were down.
-    /// </summary>
-    public async Task CutOffAsync(Uri virtualHost)
-    {
-        var (name, user) = (virtualHost.AbsolutePath.TrimStart('/'), Uri.UnescapeDataString(virtualHost.UserInfo.Split(':')[0]));
-        using var management = ManagementClient();
-        (await management.PutAsJsonAsync($"api/users/{Uri.EscapeDataString(user)}",
-            new { password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)), tags = "" })).EnsureSuccessStatusCode();
-
-        // The management API lists a connection a few seconds after it opens; close the user's
-        // connections until it has had one and has none left.
-        var closedAny = false;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var connections = (await management.GetFromJsonAsync<List<ManagementConnection>>($"api/vhosts/{name}/connections") ?? [])
-                .Where(connection => connection.User == user)
-                .ToList();
-            if (closedAny && connections.Count == 0)
-            {
-                return;
-            }
-
-            foreach (var connection in connections)
-            {
-                await management.DeleteAsync($"api/connections/{Uri.EscapeDataString(connection.Name)}");
-                closedAny = true;
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new TimeoutException($"The connections of {user} on {name} could not be closed.");
-    }
-
-    /// <summary>The broker comes back for that service.</summary>
-    public async Task RestoreAsync(Uri virtualHost)
-    {
-        var credentials = virtualHost.UserInfo.Split(':');
-        using var management = ManagementClient();
-        (await management.PutAsJsonAsync($"api/users/{Uri.EscapeDataString(Uri.UnescapeDataString(credentials[0]))}",
-            new { password = Uri.UnescapeDataString(credentials[1]), tags = "" })).EnsureSuccessStatusCode();
-    }
-
     private static async Task GrantAsync(HttpClient management, string virtualHost, string user) =>
         (await management.PutAsJsonAsync($"api/permissions/{virtualHost}/{Uri.EscapeDataString(user)}",
             new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();

@@ -24,7 +24,7 @@ public sealed class PublicationReliabilityTests(PlanningService service) : IClas
         var officer = service.CreateClient(TestTokens.WardOfficer());
         var codes = Enumerable.Range(1, 20).Select(i => $"OUTAGE-{i:D2}").ToList();
 
-        await service.Servers.CutOffAsync(service.VirtualHost);
+        service.BrokerLink.Cut();
         try
         {
             foreach (var code in codes)
@@ -45,7 +45,7 @@ public sealed class PublicationReliabilityTests(PlanningService service) : IClas
         }
         finally
         {
-            await service.Servers.RestoreAsync(service.VirtualHost);
+            service.BrokerLink.Restore();
         }
 
         var received = await city.WaitFor(messages => codes.All(code => messages.Any(m => m.Message.GetProperty("unitCode").GetString() == code)), TimeSpan.FromSeconds(60));
