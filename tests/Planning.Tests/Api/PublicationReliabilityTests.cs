@@ -93,18 +93,51 @@ public sealed class PublicationReliabilityTests(PlanningService service) : IClas
         }
     }
 
+    [Fact]
+    public async Task An_event_whose_transaction_holds_its_sequence_for_10_s_is_still_published_with_those_committed_meanwhile()
+    {
+        await using var city = await OutsideSubscriber.StartAsync(service.Servers.AdministratorOn(service.VirtualHost), UnitRegisteredExchange);
+        var officer = service.CreateClient(TestTokens.WardOfficer());
+        var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var slow = $"SLOW-{suffix}";
+        var meanwhile = Enumerable.Range(1, 10).Select(i => $"FAST-{suffix}-{i:D2}").ToList();
+
+        using var store = PlanningStore(service.DatabaseConnectionString);
+        await using var connection = new Npgsql.NpgsqlConnection(service.DatabaseConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using (var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken))
+        {
+            // The slow writer appends first, so its sequence number is the lowest, and commits last.
+            await using (var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction)))
+            {
+                session.Events.StartStream<Unit>(Unit.StreamId(slow),
+                    new UnitRegistered(Unit.StreamId(slow), slow, $"Đơn vị {slow}", UnitKind.Primary, "HP-NAMTRIEU", DateTimeOffset.UtcNow, "test"));
+                await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+            }
+
+            var held = System.Diagnostics.Stopwatch.StartNew();
+            foreach (var code in meanwhile)
+            {
+                using var response = await officer.PostAsJsonAsync("/api/planning/units", new { code, name = $"Đơn vị {code}", kind = "primary" }, cancellationToken: TestContext.Current.CancellationToken);
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(10) - held.Elapsed, TestContext.Current.CancellationToken); // the slow commit is the point
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        string[] all = [slow, .. meanwhile];
+        var received = await city.WaitFor(messages => all.All(code => messages.Any(m => m.Message.GetProperty("unitCode").GetString() == code)), TimeSpan.FromSeconds(60));
+        Assert.All(all, code => Assert.Single(received, message => message.Message.GetProperty("unitCode").GetString() == code));
+        // The slow event's sequence number lies below those committed while it was held: they were a gap's far side.
+        long Sequence(string code) => long.Parse(received.Single(m => m.Message.GetProperty("unitCode").GetString() == code).CloudEvent.GetProperty("sequence").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(meanwhile.All(code => Sequence(code) > Sequence(slow)), "the slow transaction did not take the lowest sequence number; the test proved nothing");
+    }
+
     /// <summary>Appends units straight into the service's event store (as many requests would), in batches.</summary>
     private static async Task<HashSet<Guid>> AppendUnits(string database, int count)
     {
-        using var store = DocumentStore.For(options =>
-        {
-            options.Connection(database);
-            options.DatabaseSchemaName = "planning";
-            options.Events.DatabaseSchemaName = "planning";
-            options.AutoCreateSchemaObjects = AutoCreate.None;
-            options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-            options.Events.AddEventType<UnitRegistered>();
-        });
+        using var store = PlanningStore(database);
         for (var batch = 0; batch < count / 100; batch++)
         {
             await using var session = store.LightweightSession();
@@ -122,4 +155,15 @@ public sealed class PublicationReliabilityTests(PlanningService service) : IClas
         var ids = await query.Events.QueryAllRawEvents().Select(e => e.Id).ToListAsync();
         return [.. ids];
     }
+
+    /// <summary>Planning's event store as a writer outside the service sees it (its schema made by the service).</summary>
+    private static DocumentStore PlanningStore(string database) => DocumentStore.For(options =>
+    {
+        options.Connection(database);
+        options.DatabaseSchemaName = "planning";
+        options.Events.DatabaseSchemaName = "planning";
+        options.AutoCreateSchemaObjects = AutoCreate.None;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.Events.AddEventType<UnitRegistered>();
+    });
 }
