@@ -53,7 +53,9 @@ system_tree() {
 resources_of() {
   local pid
   for pid in "$@"; do
-    if ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qE '/dcp |Aspire\.Dashboard|LearningWeek\.AppHost|dotnet run '; then echo "$pid"; fi
+    local cmdline
+    cmdline=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || continue # gone meanwhile: nothing to stop
+    if ! grep -qE '/dcp |Aspire\.Dashboard|LearningWeek\.AppHost|dotnet run ' <<<"$cmdline"; then echo "$pid"; fi
   done
   return 0
 }
