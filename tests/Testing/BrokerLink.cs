@@ -119,11 +119,16 @@ public sealed class BrokerLink : IAsyncDisposable
     {
         try
         {
-            client.Client.LingerState = new LingerOption(true, 0);
-            client.Dispose();
+            // Null once its relay has ended and disposed it meanwhile: then there is nothing to reset.
+            if (client.Client is { } socket)
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
         }
+
+        client.Dispose();
     }
 }
