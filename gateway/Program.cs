@@ -17,7 +17,8 @@ if (builtInIssuer)
     // Vietnamese as written, not as numeric character references.
     builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
         encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-    builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+    // Validators hold no state: built once, not for every request (their rules are costly to build).
+    builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
     builder.Services.AddHttpClient<UnitDirectory>(http => http.BaseAddress = GatewayRoutes.ClusterAddress(builder.Configuration, "planning"));
 }
 

@@ -55,8 +55,9 @@ postgres_up() {
     say "PostgreSQL $version/$name already running on $PG_HOST:$PG_PORT"
   else
     say "starting PostgreSQL $version/$name on $PG_HOST:$PG_PORT"
-    # Loopback only, and room for the connection pools of three services, the gateway and the tests.
-    printf "listen_addresses = '%s'\nmax_connections = 300\n" "$PG_HOST" \
+    # Loopback only, and room for the connection pools of three services, the gateway and the tests;
+    # statement statistics for the benchmark's profile (deploy/local/bench.sh).
+    printf "listen_addresses = '%s'\nmax_connections = 300\nshared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = all\n" "$PG_HOST" \
       | as_root tee "/etc/postgresql/$version/$name/conf.d/learningweek.conf" >/dev/null
     as_root pg_ctlcluster "$version" "$name" start
     remember_started "postgresql $version $name"
@@ -77,6 +78,13 @@ postgres_up() {
     END IF;
     END \$\$;"
   as_postgres psql -q -p "$PG_PORT" -v ON_ERROR_STOP=1 -c "$sql_role" >/dev/null
+  # The benchmark reads (and resets) the statistics of every database's statements.
+  if [ "$(as_postgres psql -tA -p "$PG_PORT" -c "SHOW shared_preload_libraries")" = pg_stat_statements ]; then
+    as_postgres psql -q -p "$PG_PORT" -v ON_ERROR_STOP=1 \
+      -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" \
+      -c "GRANT pg_read_all_stats TO $PG_ROLE" \
+      -c "GRANT EXECUTE ON FUNCTION pg_stat_statements_reset TO $PG_ROLE" >/dev/null
+  fi
   local db
   for db in "${PG_DATABASES[@]}"; do
     if [ "$(as_postgres psql -tA -p "$PG_PORT" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" != 1 ]; then

@@ -7,6 +7,9 @@
 #   deploy/local/run.sh --detach     background; deploy/local/stop.sh stops it
 #   deploy/local/run.sh --no-build   without building first (the solution is built already)
 #
+# The system runs from a Release build, as a ward runs it (LEARNINGWEEK_CONFIGURATION=Debug for
+# a developer's build).
+#
 # Ports (each checked free first): GATEWAY_PORT (8080), DASHBOARD_PORT (18888; the dashboard's
 # telemetry and resource endpoints take the next two).
 set -euo pipefail
@@ -34,6 +37,7 @@ for arg in "$@"; do
   esac
 done
 
+configuration="${LEARNINGWEEK_CONFIGURATION:-Release}"
 gateway_port="${GATEWAY_PORT:-8080}"
 dashboard_port="${DASHBOARD_PORT:-18888}"
 otlp_port=$((dashboard_port + 1))
@@ -87,7 +91,7 @@ fi
 
 if [ "$build" = true ]; then
   say "building (first build restores packages; later ones take seconds)"
-  in_child dotnet build "$repo_root/AppHost/LearningWeek.AppHost.csproj" -nologo -v quiet -clp:ErrorsOnly
+  in_child dotnet build "$repo_root/AppHost/LearningWeek.AppHost.csproj" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
 fi
 
 mkdir -p "$state_dir"
@@ -102,7 +106,7 @@ say "starting the AppHost ($mode mode); its output goes to ${log_file#"$repo_roo
   export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://127.0.0.1:$resource_port"
   export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
   export Gateway__Port="$gateway_port" Infrastructure__Mode="$mode"
-  exec setsid ./bin/Debug/net10.0/LearningWeek.AppHost </dev/null >>"$log_file" 2>&1
+  exec setsid "./bin/$configuration/net10.0/LearningWeek.AppHost" </dev/null >>"$log_file" 2>&1
 ) &
 apphost_pid=$!
 echo "$apphost_pid" >"$pid_file"

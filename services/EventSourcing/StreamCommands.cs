@@ -57,9 +57,9 @@ public static class StreamCommands
 
             var newVersion = (stream.CurrentVersion ?? 0) + decision.Events.Count;
             stream.AppendMany(decision.Events);
+            var appended = session.PendingChanges.Streams().Single(action => action.Id == streamId).Events.ToList();
             await session.SaveChangesAsync(cancellationToken);
-            var state = await session.LoadAsync<TState>(streamId, cancellationToken) ?? stream.Aggregate;
-            return new CommandOutcome<TState>.Applied(state, newVersion);
+            return new CommandOutcome<TState>.Applied(await ProjectAsync(session, appended, stream.Aggregate, cancellationToken), newVersion);
         }
         catch (JasperFx.ConcurrencyException)
         {
@@ -77,9 +77,10 @@ public static class StreamCommands
             return new CommandOutcome<TState>.Rejected(error);
         }
 
+        IReadOnlyList<JasperFx.Events.IEvent> started;
         try
         {
-            session.Events.StartStream<TState>(streamId, decision.Events.ToArray());
+            started = session.Events.StartStream<TState>(streamId, decision.Events.ToArray()).Events.ToList();
             await session.SaveChangesAsync(cancellationToken);
         }
         catch (Exception collision) when (collision is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
@@ -91,9 +92,20 @@ public static class StreamCommands
             return new CommandOutcome<TState>.VersionMismatch(ClientExpectedVersion: false);
         }
 
-        var state = await session.LoadAsync<TState>(streamId, cancellationToken)
-            ?? throw new InvalidOperationException($"No inline projection of {typeof(TState).Name} for stream {streamId}.");
-        return new CommandOutcome<TState>.Applied(state, decision.Events.Count);
+        return new CommandOutcome<TState>.Applied(await ProjectAsync<TState>(session, started, snapshot: null, cancellationToken), decision.Events.Count);
+    }
+
+    /// <summary>
+    /// The state after the events just committed, applied in memory as the inline projection
+    /// applied them in the same transaction: no second round trip to read back what was written.
+    /// </summary>
+    private static async Task<TState> ProjectAsync<TState>(
+        IDocumentSession session, IReadOnlyList<JasperFx.Events.IEvent> events, TState? snapshot, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var aggregator = ((Marten.Internal.IMartenSession)session).Options.Projections.AggregatorFor<TState>();
+        return await aggregator.BuildAsync(events, session, snapshot, cancellationToken)
+            ?? throw new InvalidOperationException($"The events of a {typeof(TState).Name} stream produced no state.");
     }
 }
 

@@ -10,7 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApiDefaults();
 builder.Services.AddLibraryFundApiOpenApi();
-builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+// Validators hold no state: built once, not for every request (their rules are costly to build).
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.AddLibraryFundStore();
 builder.AddIntegrationBus(bus => bus.AddConsumer<FundsConsumer>(typeof(FundsConsumerDefinition)));
 // Whatever the bus could not bring (started late, queue lost) comes from Planning's feed.

@@ -9,7 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApiDefaults();
 builder.Services.AddPlanningOpenApi();
-builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+// Validators hold no state: built once, not for every request (their rules are costly to build).
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.AddPlanningStore();
 builder.AddIntegrationBus();
 builder.AddSampleData();

@@ -103,6 +103,7 @@ public sealed class LocalRunTests
                 RedirectStandardOutput = true,
             };
             start.Environment["LEARNINGWEEK_STATE_DIR"] = state;
+            start.Environment["LEARNINGWEEK_CONFIGURATION"] = ServiceProcess.BuildConfiguration(); // the build the tests run on
             start.Environment["GATEWAY_PORT"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
             start.Environment["DASHBOARD_PORT"] = dashboardPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
             start.Environment["ConnectionStrings__messaging"] = virtualHost.ToString();

@@ -11,7 +11,11 @@ namespace LearningWeek.Testing;
 /// A message as an outside subscriber receives it: the CloudEvent's id and type, its data (the
 /// contract's JSON), the whole CloudEvent, and the AMQP headers it came with.
 /// </summary>
-public sealed record ReceivedMessage(string MessageId, string MessageType, JsonElement Message, JsonElement CloudEvent, IReadOnlyDictionary<string, object?> Headers);
+public sealed record ReceivedMessage(string MessageId, string MessageType, JsonElement Message, JsonElement CloudEvent, IReadOnlyDictionary<string, object?> Headers)
+{
+    /// <summary>When it arrived (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for delivery latencies.</summary>
+    public long ReceivedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+}
 
 /// <summary>
 /// A city system's subscriber, written against RabbitMQ alone (no MassTransit): its own queue

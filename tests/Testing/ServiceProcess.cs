@@ -28,10 +28,15 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote, for a failing test's message (all of them are in the test class's log file).</summary>
     public string OutputTail => string.Join(Environment.NewLine, _output.TakeLast(40));
 
+    /// <summary>The operating system's id of the process.</summary>
+    public int Id => _process.Id;
+
     /// <param name="project">The service's folder under services/, e.g. <c>Planning</c>.</param>
-    public static async Task<ServiceProcess> StartAsync(string project, IDictionary<string, string> environment)
+    /// <param name="environment">Settings of this run, on top of the defaults below.</param>
+    /// <param name="folder">The project's folder from the repository's root when it is not under services/ (<c>gateway</c>).</param>
+    public static async Task<ServiceProcess> StartAsync(string project, IDictionary<string, string> environment, string? folder = null)
     {
-        var dll = Path.Combine(RepositoryRoot.Path, "services", project, "bin", BuildConfiguration(), "net10.0", $"LearningWeek.{project}.dll");
+        var dll = Path.Combine(RepositoryRoot.Path, folder ?? Path.Combine("services", project), "bin", BuildConfiguration(), "net10.0", $"LearningWeek.{project}.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: build the solution first (deploy/local/test.sh does).");
@@ -44,7 +49,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0"; // unless the environment names one
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information"; // it names the bound address
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
@@ -153,7 +158,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private static string BuildConfiguration() =>
+    /// <summary>The configuration the tests were built in (Debug or Release): the services' builds beside them are the same.</summary>
+    public static string BuildConfiguration() =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
     [GeneratedRegex(@"Now listening on: (?<address>http://\S+)")]

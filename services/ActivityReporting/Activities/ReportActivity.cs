@@ -48,9 +48,14 @@ public static class ReportActivity
     private static async Task<IResult> Handle(ActivityRequest request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         var caller = user.Caller();
-        var plan = await session.LoadAsync<ReportingPlan>(request.PlanId!.Value, cancellationToken);
         var unitCode = ActivityRules.UnitOf(request, caller);
-        var obligation = await session.LoadAsync<UnitReport>(UnitReport.StreamId(request.PlanId!.Value, unitCode), cancellationToken);
+        // The plan and the unit's obligation in one round trip.
+        var batch = session.CreateBatchQuery();
+        var loadingPlan = batch.Load<ReportingPlan>(request.PlanId!.Value);
+        var loadingObligation = batch.Load<UnitReport>(UnitReport.StreamId(request.PlanId!.Value, unitCode));
+        await batch.Execute(cancellationToken);
+        var plan = await loadingPlan;
+        var obligation = await loadingObligation;
         var reportId = StreamIds.New();
         var outcome = await session.StartAsync<ActivityReport>(reportId, Decide(reportId, request, plan, obligation, caller, clock.GetUtcNow()), cancellationToken);
         switch (outcome)
