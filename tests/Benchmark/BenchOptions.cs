@@ -20,6 +20,9 @@ internal sealed record BenchOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Events S5 rebuilds the progress from.</summary>
+    public int RebuildEvents { get; init; } = 1_000_000;
+
     /// <summary>Rows B1 copies.</summary>
     public int CopyRows { get; init; } = 1_000_000;
 
@@ -53,6 +56,7 @@ internal sealed record BenchOptions
                 Warmup = TimeSpan.FromSeconds(3),
                 Duration = TimeSpan.FromSeconds(8),
                 CopyRows = 200_000,
+                RebuildEvents = 50_000,
                 DesignDuration = TimeSpan.FromSeconds(10),
             }
             : new BenchOptions();
@@ -65,6 +69,7 @@ internal sealed record BenchOptions
                 "--no-targets" => options with { NoTargets = true },
                 "--connections" => options with { Connections = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--events" => options with { RebuildEvents = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--design-rate" => options with { DesignRate = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--only" => options with { Only = Next().ToUpperInvariant().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
                 "--output" => options with { Output = Path.GetFullPath(Next()) },

@@ -24,12 +24,13 @@ internal static class BenchmarkProgram
         Console.WriteLine("raw limits of this machine");
         var scratch = await servers.CreateDatabaseAsync("bench_raw");
         var scratchHost = await servers.CreateVirtualHostAsync("bench_raw");
+        var b1 = double.NaN;
         var b2 = double.NaN;
         try
         {
-            if (options.Measures("B1"))
+            if (options.Measures("B1") || options.Measures("S5"))
             {
-                var b1 = await RawLimits.CopyRowsPerSecond(scratch, options.CopyRows);
+                b1 = await RawLimits.CopyRowsPerSecond(scratch, options.CopyRows);
                 figures.Add(new Figure("B1", "binary COPY into an events-shaped table", b1, "rows/s"));
             }
 
@@ -57,6 +58,11 @@ internal static class BenchmarkProgram
         {
             await servers.DropDatabaseAsync(scratch);
             await servers.DeleteVirtualHostAsync(scratchHost);
+        }
+
+        if (options.Measures("S5"))
+        {
+            await MeasureRebuild(options, figures, servers, b1);
         }
 
         Console.WriteLine("starting the system (Release build: three services and the gateway)");
@@ -157,6 +163,23 @@ internal static class BenchmarkProgram
         figures.Add(new Figure("S3", "delivery p50, gateway 201 → outside subscriber", p50, "ms", Target: "≤ 100 ms", Pass: p50 <= 100));
         figures.Add(new Figure("S3", "delivery p99", p99, "ms", Target: "≤ 500 ms", Pass: p99 <= 500 && design.Failed == 0 && delivery.TotalCount == created.Count,
             Note: $"{delivery.TotalCount:N0} of {created.Count:N0} accepted reports delivered; the load: {design.Describe()}"));
+    }
+
+    /// <summary>S5: the progress projection rebuilt from <see cref="BenchOptions.RebuildEvents"/> events, against B1.</summary>
+    private static async Task MeasureRebuild(BenchOptions options, Figures figures, TestServers servers, double b1)
+    {
+        Console.WriteLine($"S5: rebuilding the progress projection from {options.RebuildEvents:N0} events");
+        var rebuild = await ProgressRebuild.RunAsync(servers, options.RebuildEvents, Console.WriteLine);
+        if (rebuild.ReportsCounted != rebuild.ReportsStored)
+        {
+            figures.Errors.Add($"S5: the rebuilt progress counts {rebuild.ReportsCounted:N0} activity reports of {rebuild.ReportsStored:N0} stored");
+        }
+
+        var ratio = rebuild.EventsPerSecond / b1;
+        figures.Add(new Figure("S5", $"progress rebuilt from {rebuild.Events:N0} events", rebuild.EventsPerSecond, "events/s", b1, "B1", ratio, "≥ 0.05",
+            ratio >= 0.05 && rebuild.ReportsCounted == rebuild.ReportsStored,
+            $"{rebuild.Elapsed.TotalSeconds:0.0} s; the rebuilt progress counts {rebuild.ReportsCounted:N0} of {rebuild.ReportsStored:N0} activity reports stored " +
+            $"(storing the events through Marten took {rebuild.Setup.TotalSeconds:0} s)"));
     }
 
     /// <summary>
