@@ -44,6 +44,9 @@ public static partial class AccessApi
         access.MapGet("/clients", ListClients).WithName("ListUnitClients").WithSummary("API clients of the units of the caller's ward");
         access.MapPost("/clients", CreateClient).Validates<CreateUnitClient>()
             .WithName("CreateUnitClient").WithSummary("An API client for a unit's system; its secret is in the answer, once");
+        access.MapPost("/clients/batch", CreateClients).Validates<CreateUnitClients>()
+            .WithName("CreateUnitClients")
+            .WithSummary($"API clients for up to {CreateUnitClients.MaxUnits} units at once (a city provisioning its schools); their secrets are in the answer, once");
         access.MapPost("/clients/{clientId}/rotate", RotateClient)
             .WithName("RotateUnitClientSecret").WithSummary("A new secret for the client; the old one stops working at once");
         access.MapPost("/clients/{clientId}/disable", (string clientId, ClaimsPrincipal user, IOpenIddictApplicationManager applications, CancellationToken cancellationToken) =>
@@ -192,19 +195,61 @@ public static partial class AccessApi
             return Conflict($"Đơn vị {clientId} đã có mã truy cập API; hãy cấp lại khoá bí mật nếu cần.");
         }
 
-        var profile = new ClientProfile(Roles.Unit, clientId, caller.WardCode, LocalDevelopment: false, ManagedByValues.Application);
+        var (profile, descriptor) = NewUnitClient(clientId, request.DisplayName, caller.WardCode);
+        await applications.CreateAsync(descriptor, cancellationToken);
+        return TypedResults.Created($"{Prefix}/clients/{clientId}",
+            new ClientSecretIssued(UnitClientResponse.From(clientId, descriptor.DisplayName, profile), descriptor.ClientSecret!));
+    }
+
+    /// <summary>
+    /// A client for each unit named that has none yet; a unit that has one keeps it (listed as
+    /// existing, its secret is not shown again: rotate it if it was lost). Every unit is checked
+    /// against the ward's registry first, and an unknown one refuses the whole request.
+    /// </summary>
+    private static async Task<Results<Ok<UnitClientsIssued>, ValidationProblem>> CreateClients(
+        CreateUnitClients request, ClaimsPrincipal user, IOpenIddictApplicationManager applications, UnitDirectory units, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var caller = user.Caller();
+        var known = await units.UnitsOfCallersWardAsync(http);
+        var unknown = request.UnitCodes!.Select((code, index) => (code, index)).Where(unit => !known.Contains(unit.code!)).ToList();
+        if (unknown.Count > 0)
+        {
+            return Problems.ValidationProblem(unknown.Take(50).ToDictionary(
+                unit => $"unitCodes[{unit.index}]", unit => new[] { $"Không có đơn vị mã {unit.code} trong danh bạ của phường." }));
+        }
+
+        var created = new List<ClientSecretIssued>();
+        var existing = new List<string>();
+        foreach (var clientId in request.UnitCodes!)
+        {
+            if (await applications.FindByClientIdAsync(clientId!, cancellationToken) is not null)
+            {
+                existing.Add(clientId!);
+                continue;
+            }
+
+            var (profile, descriptor) = NewUnitClient(clientId!, displayName: null, caller.WardCode);
+            await applications.CreateAsync(descriptor, cancellationToken);
+            created.Add(new ClientSecretIssued(UnitClientResponse.From(clientId!, descriptor.DisplayName, profile), descriptor.ClientSecret!));
+        }
+
+        return TypedResults.Ok(new UnitClientsIssued(created, existing));
+    }
+
+    private static (ClientProfile Profile, OpenIddictApplicationDescriptor Descriptor) NewUnitClient(string clientId, string? displayName, string? wardCode)
+    {
+        var profile = new ClientProfile(Roles.Unit, clientId, wardCode, LocalDevelopment: false, ManagedByValues.Application);
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
             ClientType = ClientTypes.Confidential,
-            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? clientId : request.DisplayName.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? clientId : displayName.Trim(),
             ClientSecret = Secrets.NewClientSecret(),
         };
         descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials]);
         profile.WriteTo(descriptor.Properties);
-        await applications.CreateAsync(descriptor, cancellationToken);
-        return TypedResults.Created($"{Prefix}/clients/{clientId}",
-            new ClientSecretIssued(UnitClientResponse.From(clientId, descriptor.DisplayName, profile), descriptor.ClientSecret));
+        return (profile, descriptor);
     }
 
     /// <summary>
@@ -308,5 +353,35 @@ public sealed class UnitDirectory(HttpClient http)
         return unit?.WardCode is null || unit.WardCode == context.User.Caller().WardCode;
     }
 
+    /// <summary>The codes of the active units of the caller's ward, read page by page from Planning with the caller's own token.</summary>
+    public async Task<IReadOnlySet<string>> UnitsOfCallersWardAsync(HttpContext context)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        string? after = null;
+        do
+        {
+            var uri = "api/planning/units?active=true&limit=200" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after));
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var authorization))
+            {
+                request.Headers.Authorization = authorization;
+            }
+
+            using var response = await http.SendAsync(request, context.RequestAborted);
+            response.EnsureSuccessStatusCode(); // Planning down: a 503 from the exception handler, nothing made
+            var page = await response.Content.ReadFromJsonAsync<UnitPage>(context.RequestAborted)
+                ?? throw new InvalidOperationException("Planning answered an empty page of units.");
+            codes.UnionWith(page.Items.Where(unit => unit.WardCode == context.User.Caller().WardCode).Select(unit => unit.Code));
+            after = page.Next;
+        }
+        while (after is not null);
+
+        return codes;
+    }
+
     private sealed record UnitWard(string? WardCode);
+
+    private sealed record UnitPage(IReadOnlyList<UnitCode> Items, string? Next);
+
+    private sealed record UnitCode(string Code, string? WardCode);
 }

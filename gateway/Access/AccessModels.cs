@@ -67,3 +67,35 @@ public sealed class CreateUnitClientValidator : AbstractValidator<CreateUnitClie
         RuleFor(request => request.DisplayName).OptionalText(200);
     }
 }
+
+/// <summary><c>POST /api/access/clients/batch</c>: API clients for many units at once.</summary>
+public sealed record CreateUnitClients(IReadOnlyList<string?>? UnitCodes)
+{
+    public const int MaxUnits = 1000;
+}
+
+public sealed class CreateUnitClientsValidator : AbstractValidator<CreateUnitClients>
+{
+    public CreateUnitClientsValidator()
+    {
+        RuleFor(request => request.UnitCodes)
+            .NotEmpty().WithMessage("Cần ít nhất một mã đơn vị.")
+            .Must(codes => codes!.Count <= CreateUnitClients.MaxUnits)
+            .WithMessage($"Tối đa {CreateUnitClients.MaxUnits.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} đơn vị mỗi lần; hãy chia thành nhiều lần gửi.");
+        RuleForEach(request => request.UnitCodes).Code();
+        RuleFor(request => request.UnitCodes).Custom((codes, context) =>
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < (codes?.Count ?? 0); i++)
+            {
+                if (codes![i] is { } code && !seen.Add(code))
+                {
+                    context.AddFailure($"unitCodes[{i}]", $"Mã {code} bị lặp trong cùng yêu cầu.");
+                }
+            }
+        });
+    }
+}
+
+/// <summary>The clients made (each secret shown this once) and the units that already had one.</summary>
+public sealed record UnitClientsIssued(IReadOnlyList<ClientSecretIssued> Created, IReadOnlyList<string> Existing);

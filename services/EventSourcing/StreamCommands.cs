@@ -96,6 +96,39 @@ public static class StreamCommands
     }
 
     /// <summary>
+    /// Starts several new streams in one transaction: all of them or none. Null when one of them
+    /// was started meanwhile by another request (then nothing is stored).
+    /// </summary>
+    public static async Task<IReadOnlyList<TState>?> StartAllAsync<TState>(
+        this IDocumentSession session, IReadOnlyList<(Guid StreamId, Decision Decision)> streams, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var started = new List<IReadOnlyList<JasperFx.Events.IEvent>>(streams.Count);
+        foreach (var (streamId, decision) in streams)
+        {
+            started.Add([.. session.Events.StartStream<TState>(streamId, decision.Events.ToArray()).Events]);
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception collision) when (collision is JasperFx.Events.ExistingStreamIdCollisionException
+            or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.ConcurrencyException)
+        {
+            return null;
+        }
+
+        var states = new List<TState>(started.Count);
+        foreach (var events in started)
+        {
+            states.Add(await ProjectAsync<TState>(session, events, snapshot: null, cancellationToken));
+        }
+
+        return states;
+    }
+
+    /// <summary>
     /// The state after the events just committed, applied in memory as the inline projection
     /// applied them in the same transaction: no second round trip to read back what was written.
     /// </summary>

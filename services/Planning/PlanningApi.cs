@@ -28,6 +28,7 @@ public static class PlanningApi
 
         var units = api.MapGroup("/units").WithTags("Units");
         RegisterUnit.Map(units);
+        RegisterUnits.Map(units);
         ChangeUnit.Map(units);
         ReadUnits.Map(units);
 
