@@ -6,6 +6,7 @@
 #
 #   deploy/local/bench.sh              full mode (the figures in the README)
 #   deploy/local/bench.sh --short      short mode (about three minutes; CI runs it)
+#   deploy/local/bench.sh --only S4 --units 5000 --rate 100 --open-duration 60   one figure, sized
 #   deploy/local/bench.sh --connections 16 --duration 30 --design-rate 200 …   sizes (see tests/Benchmark/BenchOptions.cs)
 set -euo pipefail
 
@@ -14,7 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/common.sh"
 
 case "${1:-}" in
-  -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 
 ensure_dotnet

@@ -40,6 +40,14 @@ internal sealed record BenchOptions
 
     public TimeSpan DesignDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>S4: the schools of the deadline day, each with its own client and token.</summary>
+    public int DeadlineUnits { get; init; } = 5_000;
+
+    /// <summary>S4: the fixed arrival rate (submissions/s) of its open-loop part, before it goes flat out.</summary>
+    public double DeadlineRate { get; init; } = 100;
+
+    public TimeSpan DeadlineOpenDuration { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The figures to measure (B1…S5, M); all when empty. Ratios to a raw limit not measured are left out.</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
@@ -58,6 +66,8 @@ internal sealed record BenchOptions
                 CopyRows = 200_000,
                 RebuildEvents = 50_000,
                 DesignDuration = TimeSpan.FromSeconds(10),
+                DeadlineUnits = 100,
+                DeadlineOpenDuration = TimeSpan.FromSeconds(5),
             }
             : new BenchOptions();
         for (var i = 0; i < args.Length; i++)
@@ -71,6 +81,9 @@ internal sealed record BenchOptions
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--events" => options with { RebuildEvents = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--design-rate" => options with { DesignRate = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--units" => options with { DeadlineUnits = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--rate" => options with { DeadlineRate = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--open-duration" => options with { DeadlineOpenDuration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--only" => options with { Only = Next().ToUpperInvariant().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
                 "--output" => options with { Output = Path.GetFullPath(Next()) },
                 _ => throw new ArgumentException($"unknown option {args[i]}; see deploy/local/bench.sh --help"),

@@ -67,7 +67,7 @@ internal static class BenchmarkProgram
 
         Console.WriteLine("starting the system (Release build: three services and the gateway)");
         await using var deployment = await Deployment.StartAsync(servers, poolSize: 100);
-        var ward = await Ward.SetUpAsync(deployment.Gateway, "BENCH", options.LoadUnits, parallel: 8, Console.WriteLine);
+        var ward = await Ward.SetUpAsync(deployment.Gateway, "BENCH", options.LoadUnits, "primary", parallel: 8, Console.WriteLine);
         // The setup made the gateway and Planning compile their hot paths (tiered JIT, in the
         // background for seconds): let that finish before measuring anything else.
         await Task.Delay(TimeSpan.FromSeconds(10));
@@ -87,6 +87,11 @@ internal static class BenchmarkProgram
         foreach (var (service, megabytes) in deployment.PeakWorkingSetMegabytes())
         {
             figures.Add(new Figure("M", $"peak working set, {service}", megabytes, "MB", Target: "≤ 300 MB", Pass: megabytes <= 300));
+        }
+
+        if (options.Measures("S4"))
+        {
+            await DeadlineDay.RunAsync(options, figures, deployment);
         }
 
         var heading = $"LearningWeek benchmark, {(options.Short ? "short" : "full")} mode, {started:yyyy-MM-dd HH:mm} UTC, " +

@@ -71,6 +71,18 @@ internal sealed class Deployment : IAsyncDisposable
     public IReadOnlyDictionary<string, double> PeakWorkingSetMegabytes() =>
         _processes.ToDictionary(pair => pair.Key, pair => PeakResidentMegabytes(pair.Value.Id));
 
+    /// <summary>What each process holds now (VmRSS), in MB.</summary>
+    public string ResidentNow() => string.Join(", ", _processes.Select(pair => $"{pair.Key} {ResidentMegabytes(pair.Value.Id, "VmRSS:"):0} MB"));
+
+    /// <summary>Starts the peaks again from what each process holds now (Linux: 5 into /proc/pid/clear_refs), to see a load's own peak.</summary>
+    public void ResetPeakWorkingSets()
+    {
+        foreach (var process in _processes.Values)
+        {
+            File.WriteAllText($"/proc/{process.Id}/clear_refs", "5");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var process in _processes.Values)
@@ -133,9 +145,11 @@ internal sealed class Deployment : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static double PeakResidentMegabytes(int pid)
+    private static double PeakResidentMegabytes(int pid) => ResidentMegabytes(pid, "VmHWM:");
+
+    private static double ResidentMegabytes(int pid, string field)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(line => line.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(line => line.StartsWith(field, StringComparison.Ordinal));
         return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 }

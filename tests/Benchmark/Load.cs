@@ -103,6 +103,33 @@ internal static class Load
     }
 
     /// <summary>
+    /// Closed loop, flat out, for a number of requests: <paramref name="workers"/> callers take the
+    /// sequence numbers <paramref name="firstSequence"/> … <c>+ count − 1</c> in turn, each sending
+    /// its next as soon as the previous one is answered. Every request is counted.
+    /// </summary>
+    public static async Task<LoadResult> ClosedCountAsync(int workers, long firstSequence, long count, Send send, IReadOnlyDictionary<string, int>? cpuOf = null)
+    {
+        var result = new LoadResult();
+        var next = firstSequence - 1;
+        var end = firstSequence + count;
+        async Task Worker()
+        {
+            for (var n = Interlocked.Increment(ref next); n < end; n = Interlocked.Increment(ref next))
+            {
+                var started = Stopwatch.GetTimestamp();
+                result.Record(started, await Attempt(send, n));
+            }
+        }
+
+        var cpu = cpuOf is null ? null : CpuMeter.Start(cpuOf);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(Worker)));
+        result.Elapsed = clock.Elapsed;
+        result.Cpu = cpu?.PerUnit(result.Succeeded + result.Failed, "request");
+        return result;
+    }
+
+    /// <summary>
     /// Open loop: request <c>i</c> is due at <c>start + i / rate</c> and is sent then, whether or
     /// not earlier ones have been answered (as independent callers arrive), for
     /// <paramref name="count"/> requests. Each latency counts from the instant the request was

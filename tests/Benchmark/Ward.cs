@@ -34,34 +34,48 @@ internal sealed class Ward
     public DateOnly HeldOn { get; }
 
     /// <summary>
-    /// Registers <paramref name="count"/> primary schools named <c>{prefix}-00001</c>…, gives each
-    /// a client and a token, and issues a plan that asks them to report within the month.
+    /// Registers <paramref name="count"/> schools of <paramref name="kind"/> named <c>{prefix}-00001</c>…
+    /// in batches, as a city provisions its schools, gives each a client and a token, and issues a
+    /// plan that asks the schools of that kind to report within the month.
     /// </summary>
-    public static async Task<Ward> SetUpAsync(Uri gateway, string prefix, int count, int parallel, Action<string> progress)
+    public static async Task<Ward> SetUpAsync(Uri gateway, string prefix, int count, string kind, int parallel, Action<string> progress)
     {
         using var client = Http.Client(gateway, parallel + 2);
+        client.Timeout = TimeSpan.FromMinutes(5);
         var officer = await TokenAsync(client, "ward-officer", "local-ward-officer");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", officer);
         var codes = Enumerable.Range(1, count).Select(i => $"{prefix}-{i:D5}").ToList();
+        var batches = codes.Chunk(1000).ToList();
 
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (code, cancellationToken) =>
-            await Expect(HttpStatusCode.Created, client.PostAsJsonAsync("/api/planning/units",
-                new { code, name = $"Trường Tiểu học số {code[^5..]}", kind = "primary" }, cancellationToken)));
-        progress($"{count:N0} units registered in {clock.Elapsed.TotalSeconds:0.0} s");
+        foreach (var batch in batches)
+        {
+            (await Expect(HttpStatusCode.OK, client.PostAsJsonAsync("/api/planning/units/batch",
+                new { units = batch.Select(code => new { code, name = $"Trường số {code[^5..]} ({prefix})", kind }) }))).Dispose();
+        }
 
+        progress($"{count:N0} units registered in {batches.Count} batches in {clock.Elapsed.TotalSeconds:0.0} s");
+
+        clock.Restart();
+        var secrets = new Dictionary<string, string>(count);
+        foreach (var batch in batches)
+        {
+            using var created = await Expect(HttpStatusCode.OK, client.PostAsJsonAsync("/api/access/clients/batch", new { unitCodes = batch }));
+            foreach (var issued in (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("created").EnumerateArray())
+            {
+                secrets[issued.GetProperty("client").GetProperty("clientId").GetString()!] = issued.GetProperty("clientSecret").GetString()!;
+            }
+        }
+
+        progress($"{count:N0} clients created in {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
         var units = new UnitSystem[count];
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, cancellationToken) =>
-        {
-            using var created = await Expect(HttpStatusCode.Created, client.PostAsJsonAsync("/api/access/clients", new { unitCode = codes[i] }, cancellationToken));
-            var secret = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("clientSecret").GetString()!;
-            units[i] = new UnitSystem(codes[i], await TokenAsync(client, codes[i], secret));
-        });
-        progress($"{count:N0} clients created and their tokens issued in {clock.Elapsed.TotalSeconds:0.0} s");
+            units[i] = new UnitSystem(codes[i], await TokenAsync(client, codes[i], secrets[codes[i]])));
+        progress($"{count:N0} tokens issued in {clock.Elapsed.TotalSeconds:0.0} s");
 
         var today = VietnamTime.DayOf(DateTimeOffset.UtcNow);
-        var planId = await IssuePlanAsync(client, prefix, today);
+        var planId = await IssuePlanAsync(client, prefix, kind, today);
         // The plan reaches ActivityReporting over the bus, which opens an obligation for each unit.
         clock.Restart();
         while (true)
@@ -98,6 +112,13 @@ internal sealed class Ward
         sessions = 1,
     });
 
+    /// <summary>A unit's summary report (báo cáo kết quả), as its system submits it.</summary>
+    public static readonly byte[] UnitReportJson = JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        results = "Đơn vị đã tổ chức 10 hoạt động hưởng ứng Tuần lễ học tập suốt đời với sự tham gia của học sinh và giáo viên.",
+        highlights = "Ngày hội đọc sách thu hút đông đảo học sinh.",
+    });
+
     public static async Task<string> TokenAsync(HttpClient gateway, string clientId, string secret)
     {
         using var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -114,7 +135,7 @@ internal sealed class Ward
         return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
     }
 
-    private static async Task<Guid> IssuePlanAsync(HttpClient officer, string prefix, DateOnly today)
+    private static async Task<Guid> IssuePlanAsync(HttpClient officer, string prefix, string kind, DateOnly today)
     {
         string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var drafted = await Expect(HttpStatusCode.Created, officer.PostAsJsonAsync("/api/planning/plans", new
@@ -131,8 +152,8 @@ internal sealed class Ward
         (await Expect(HttpStatusCode.Created, officer.PostAsJsonAsync($"/api/planning/plans/{id}/activity-lines", new { code = "3.2", title = "Tuyên truyền, hưởng ứng" }))).Dispose();
         (await Expect(HttpStatusCode.Created, officer.PostAsJsonAsync($"/api/planning/plans/{id}/responsibilities", new
         {
-            title = "Các trường tiểu học",
-            kinds = new[] { "primary" },
+            title = $"Các trường ({prefix})",
+            kinds = new[] { kind },
             duties = new[] { "Tổ chức hoạt động và báo cáo kết quả về UBND phường." },
             reporting = "to-ward",
         }))).Dispose();
