@@ -33,7 +33,9 @@ public static class ReportingStore
                 options.Projections.Snapshot<UnitReport>(SnapshotLifecycle.Inline);
                 options.Projections.Snapshot<ActivityReport>(SnapshotLifecycle.Inline);
                 options.Projections.Snapshot<WardReport>(SnapshotLifecycle.Inline);
-                options.Projections.Add<PlanProgressProjection>(ProjectionLifecycle.Async);
+                options.Projections.Add<UnitProgressProjection>(ProjectionLifecycle.Async);
+                options.Projections.Add<PlanTotalsProjection>(ProjectionLifecycle.Async);
+                options.Schema.For<UnitProgress>().Index(unit => unit.PlanId);
                 options.Schema.For<ReportingPlan>().Index(plan => plan.WardCode);
                 options.Schema.For<KnownUnit>().DocumentAlias("reportingunit").Index(unit => unit.WardCode);
                 options.Schema.For<UnitReport>().Index(report => report.PlanId).Index(report => report.UnitCode);

@@ -175,14 +175,15 @@ internal static class BenchmarkProgram
     {
         Console.WriteLine($"S5: rebuilding the progress projection from {options.RebuildEvents:N0} events");
         var rebuild = await ProgressRebuild.RunAsync(servers, options.RebuildEvents, Console.WriteLine);
-        if (rebuild.ReportsCounted != rebuild.ReportsStored)
+        if (!rebuild.CountsEveryReport)
         {
-            figures.Errors.Add($"S5: the rebuilt progress counts {rebuild.ReportsCounted:N0} activity reports of {rebuild.ReportsStored:N0} stored");
+            figures.Errors.Add($"S5: the rebuilt progress counts {rebuild.ReportsCounted:N0} activity reports in the plans' totals " +
+                $"and {rebuild.ReportsCountedByUnit:N0} in their units' of {rebuild.ReportsStored:N0} stored");
         }
 
         var ratio = rebuild.EventsPerSecond / b1;
         figures.Add(new Figure("S5", $"progress rebuilt from {rebuild.Events:N0} events", rebuild.EventsPerSecond, "events/s", b1, "B1", ratio, "≥ 0.05",
-            ratio >= 0.05 && rebuild.ReportsCounted == rebuild.ReportsStored,
+            ratio >= 0.05 && rebuild.CountsEveryReport,
             $"{rebuild.Elapsed.TotalSeconds:0.0} s; the rebuilt progress counts {rebuild.ReportsCounted:N0} of {rebuild.ReportsStored:N0} activity reports stored " +
             $"(storing the events through Marten took {rebuild.Setup.TotalSeconds:0} s)"));
     }

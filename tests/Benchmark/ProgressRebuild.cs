@@ -13,17 +13,21 @@ using Microsoft.Extensions.Hosting;
 
 namespace LearningWeek.Benchmark;
 
-/// <summary>What S5 measured: the rebuild's rate, and whether the rebuilt progress counts every report.</summary>
-internal sealed record RebuildResult(long Events, TimeSpan Elapsed, long ReportsCounted, long ReportsStored, TimeSpan Setup)
+/// <summary>What S5 measured: the rebuild's rate, and whether the rebuilt progress counts every report (in the plans' totals and in their units').</summary>
+internal sealed record RebuildResult(long Events, TimeSpan Elapsed, long ReportsCounted, long ReportsCountedByUnit, long ReportsStored, TimeSpan Setup)
 {
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
+
+    public bool CountsEveryReport => ReportsCounted == ReportsStored && ReportsCountedByUnit == ReportsStored;
 }
 
 /// <summary>
 /// S5: the progress projection rebuilt from scratch, as an operator would after changing it: an
 /// ActivityReporting store (its own configuration, in this process) holding
 /// <c>events</c> events of ten plans (their units' obligations, then activity reports), and
-/// Marten's daemon replaying all of them into <see cref="PlanProgress"/>.
+/// Marten's daemon replaying all of them into the progress: a document per unit
+/// (<see cref="UnitProgress"/>) and one of totals per plan (<see cref="PlanTotals"/>), one
+/// projection after the other, the time of both counted.
 /// </summary>
 internal static class ProgressRebuild
 {
@@ -56,12 +60,14 @@ internal static class ProgressRebuild
 
             using var daemon = await store.BuildProjectionDaemonAsync();
             var clock = Stopwatch.StartNew();
-            await daemon.RebuildProjectionAsync<PlanProgressProjection>(TimeSpan.FromMinutes(30), CancellationToken.None);
+            await daemon.RebuildProjectionAsync<UnitProgressProjection>(TimeSpan.FromMinutes(30), CancellationToken.None);
+            await daemon.RebuildProjectionAsync<PlanTotalsProjection>(TimeSpan.FromMinutes(30), CancellationToken.None);
             var elapsed = clock.Elapsed;
 
             await using var query = store.QuerySession();
-            var rebuilt = await query.Query<PlanProgress>().ToListAsync();
-            return new RebuildResult(events, elapsed, rebuilt.Sum(plan => (long)plan.All.ActivityReports), reports, stored);
+            var totals = await query.Query<PlanTotals>().ToListAsync();
+            var units = await query.Query<UnitProgress>().ToListAsync();
+            return new RebuildResult(events, elapsed, totals.Sum(plan => (long)plan.All.ActivityReports), units.Sum(unit => (long)unit.ActivityReports), reports, stored);
         }
         finally
         {

@@ -35,9 +35,17 @@ public sealed class Totals
     }
 }
 
-/// <summary>Where one unit stands on one plan.</summary>
+/// <summary>
+/// Where one unit stands on one plan: a document of its own (id "{planId}/{unitCode}"), so a
+/// batch of the projection reads and writes only the units it has events of, however many
+/// units the plan asks.
+/// </summary>
 public sealed class UnitProgress
 {
+    public string Id { get; set; } = "";
+
+    public Guid PlanId { get; set; }
+
     public string UnitCode { get; set; } = "";
 
     public string Kind { get; set; } = "";
@@ -62,18 +70,28 @@ public sealed class UnitProgress
     public UnitReportStatus Status { get; set; } = UnitReportStatus.Open;
 
     public bool Expected => Obligated && !Withdrawn;
+
+    public static string IdOf(Guid planId, string unitCode) => $"{planId:D}/{unitCode}";
+
+    /// <summary>Names the document after the event it is built from (Marten creates it empty).</summary>
+    internal UnitProgress Of(Guid planId, string unitCode, string kind = "")
+    {
+        Id = IdOf(planId, unitCode);
+        PlanId = planId;
+        UnitCode = unitCode;
+        if (Kind.Length == 0)
+        {
+            Kind = kind;
+        }
+
+        return this;
+    }
 }
 
-/// <summary>
-/// Tiến độ: a plan's reporting progress, per unit and in totals by activity line and by day.
-/// Built by an async projection from the units' reports and activity reports; the shares
-/// (completeness, timeliness) are worked out when read.
-/// </summary>
-public sealed class PlanProgress
+/// <summary>A plan's totals of activities by activity line, by day and in all: one small document per plan.</summary>
+public sealed class PlanTotals
 {
     public Guid Id { get; set; }
-
-    public Dictionary<string, UnitProgress> Units { get; set; } = [];
 
     public Dictionary<string, Totals> ByLine { get; set; } = [];
 
@@ -81,19 +99,6 @@ public sealed class PlanProgress
     public Dictionary<string, Totals> ByDay { get; set; } = [];
 
     public Totals All { get; set; } = new();
-
-    public long LastSequence { get; set; }
-
-    public UnitProgress Unit(string code, string kind)
-    {
-        if (!Units.TryGetValue(code, out var unit))
-        {
-            unit = new UnitProgress { UnitCode = code, Kind = kind };
-            Units[code] = unit;
-        }
-
-        return unit;
-    }
 
     public void Count(ActivityContent content, int sign)
     {
@@ -114,66 +119,88 @@ public sealed class PlanProgress
     }
 }
 
-/// <summary>The async projection of <see cref="PlanProgress"/>, one document per plan.</summary>
-public sealed class PlanProgressProjection : MultiStreamProjection<PlanProgress, Guid>
+/// <summary>
+/// Tiến độ: a plan's reporting progress, per unit and in totals by activity line and by day, as
+/// read from its two async projections; the shares (completeness, timeliness) are worked out when
+/// read.
+/// </summary>
+public sealed record PlanProgress(IReadOnlyCollection<UnitProgress> Units, PlanTotals Totals);
+
+/// <summary>The async projection of <see cref="UnitProgress"/>: one document per unit and plan.</summary>
+public sealed class UnitProgressProjection : MultiStreamProjection<UnitProgress, string>
 {
-    public PlanProgressProjection()
+    public UnitProgressProjection()
     {
-        Identity<ReportingObligationOpened>(e => e.PlanId);
-        Identity<ReportingDueDateChanged>(e => e.PlanId);
-        Identity<ReportingObligationWithdrawn>(e => e.PlanId);
-        Identity<UnitReportSubmitted>(e => e.PlanId);
-        Identity<UnitReportAccepted>(e => e.PlanId);
-        Identity<UnitReportReturned>(e => e.PlanId);
-        Identity<ActivityReported>(e => e.PlanId);
-        Identity<ActivityReportCorrected>(e => e.PlanId);
-        Identity<ActivityReportWithdrawn>(e => e.PlanId);
+        Identity<ReportingObligationOpened>(e => UnitProgress.IdOf(e.PlanId, e.UnitCode));
+        Identity<ReportingDueDateChanged>(e => UnitProgress.IdOf(e.PlanId, e.UnitCode));
+        Identity<ReportingObligationWithdrawn>(e => UnitProgress.IdOf(e.PlanId, e.UnitCode));
+        Identity<UnitReportSubmitted>(e => UnitProgress.IdOf(e.PlanId, e.UnitCode));
+        Identity<UnitReportAccepted>(e => UnitProgress.IdOf(e.PlanId, e.UnitCode));
+        Identity<UnitReportReturned>(e => UnitProgress.IdOf(e.PlanId, e.UnitCode));
+        Identity<ActivityReported>(e => UnitProgress.IdOf(e.PlanId, e.UnitCode));
+        Identity<ActivityReportWithdrawn>(e => UnitProgress.IdOf(e.PlanId, e.UnitCode));
     }
 
-    public void Apply(ReportingObligationOpened e, PlanProgress progress)
+    public void Apply(ReportingObligationOpened e, UnitProgress unit)
     {
-        var unit = progress.Unit(e.UnitCode, e.UnitKind);
+        unit.Of(e.PlanId, e.UnitCode, e.UnitKind);
         unit.Obligated = true;
         unit.DueAt = e.DueAt;
     }
 
-    public void Apply(ReportingDueDateChanged e, PlanProgress progress) => progress.Unit(e.UnitCode, "").DueAt = e.DueAt;
+    public void Apply(ReportingDueDateChanged e, UnitProgress unit) => unit.Of(e.PlanId, e.UnitCode).DueAt = e.DueAt;
 
-    public void Apply(ReportingObligationWithdrawn e, PlanProgress progress)
+    public void Apply(ReportingObligationWithdrawn e, UnitProgress unit)
     {
-        var unit = progress.Unit(e.UnitCode, "");
+        unit.Of(e.PlanId, e.UnitCode);
         unit.Withdrawn = true;
         unit.Status = UnitReportStatus.Withdrawn;
     }
 
-    public void Apply(UnitReportSubmitted e, PlanProgress progress)
+    public void Apply(UnitReportSubmitted e, UnitProgress unit)
     {
-        var unit = progress.Unit(e.UnitCode, e.UnitKind);
+        unit.Of(e.PlanId, e.UnitCode, e.UnitKind);
         unit.FirstSubmittedAt ??= e.SubmittedAt;
         unit.OnTime ??= e.OnTime;
         unit.LastSubmittedAt = e.SubmittedAt;
         unit.Status = UnitReportStatus.Submitted;
     }
 
-    public void Apply(UnitReportAccepted e, PlanProgress progress) => progress.Unit(e.UnitCode, "").Status = UnitReportStatus.Accepted;
+    public void Apply(UnitReportAccepted e, UnitProgress unit) => unit.Of(e.PlanId, e.UnitCode).Status = UnitReportStatus.Accepted;
 
-    public void Apply(UnitReportReturned e, PlanProgress progress) => progress.Unit(e.UnitCode, "").Status = UnitReportStatus.Returned;
+    public void Apply(UnitReportReturned e, UnitProgress unit) => unit.Of(e.PlanId, e.UnitCode).Status = UnitReportStatus.Returned;
 
-    public void Apply(ActivityReported e, PlanProgress progress)
+    public void Apply(ActivityReported e, UnitProgress unit) => unit.Of(e.PlanId, e.UnitCode, e.UnitKind).ActivityReports++;
+
+    public void Apply(ActivityReportWithdrawn e, UnitProgress unit) => unit.Of(e.PlanId, e.UnitCode).ActivityReports--;
+}
+
+/// <summary>The async projection of <see cref="PlanTotals"/>: one document per plan.</summary>
+public sealed class PlanTotalsProjection : MultiStreamProjection<PlanTotals, Guid>
+{
+    public PlanTotalsProjection()
     {
-        progress.Unit(e.UnitCode, e.UnitKind).ActivityReports++;
-        progress.Count(e.Content, +1);
+        Identity<ActivityReported>(e => e.PlanId);
+        Identity<ActivityReportCorrected>(e => e.PlanId);
+        Identity<ActivityReportWithdrawn>(e => e.PlanId);
     }
 
-    public void Apply(ActivityReportCorrected e, PlanProgress progress)
+    public void Apply(ActivityReported e, PlanTotals totals)
     {
-        progress.Count(e.Previous, -1);
-        progress.Count(e.Content, +1);
+        totals.Id = e.PlanId;
+        totals.Count(e.Content, +1);
     }
 
-    public void Apply(ActivityReportWithdrawn e, PlanProgress progress)
+    public void Apply(ActivityReportCorrected e, PlanTotals totals)
     {
-        progress.Unit(e.UnitCode, "").ActivityReports--;
-        progress.Count(e.Withdrawn, -1);
+        totals.Id = e.PlanId;
+        totals.Count(e.Previous, -1);
+        totals.Count(e.Content, +1);
+    }
+
+    public void Apply(ActivityReportWithdrawn e, PlanTotals totals)
+    {
+        totals.Id = e.PlanId;
+        totals.Count(e.Withdrawn, -1);
     }
 }

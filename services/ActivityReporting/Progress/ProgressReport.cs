@@ -57,8 +57,8 @@ public sealed record ProgressResponse(
 {
     public static ProgressResponse Build(ReportingPlan plan, PlanProgress? progress, IReadOnlyDictionary<string, KnownUnit> units)
     {
-        progress ??= new PlanProgress { Id = plan.Id };
-        var all = progress.Units.Values.ToList();
+        var all = progress?.Units ?? [];
+        var planTotals = progress?.Totals ?? new PlanTotals { Id = plan.Id };
         var byKind = all.Where(unit => unit.Expected)
             .GroupBy(unit => unit.Kind)
             .OrderBy(group => UnitKinds.Order(group.Key))
@@ -72,14 +72,14 @@ public sealed record ProgressResponse(
                 unit.FirstSubmittedAt, unit.OnTime, unit.Status))
             .ToList();
         var lines = plan.Lines.Select(line => line.Code)
-            .Concat(progress.ByLine.Keys.Where(code => plan.Line(code) is null))
+            .Concat(planTotals.ByLine.Keys.Where(code => plan.Line(code) is null))
             .Select(code =>
             {
-                var totals = progress.ByLine.GetValueOrDefault(code) ?? new Totals();
+                var totals = planTotals.ByLine.GetValueOrDefault(code) ?? new Totals();
                 return new LineTotals(code, plan.Line(code)?.Title ?? code, totals.ActivityReports, totals.Sessions, totals.Participants, totals.Participants.Total);
             })
             .ToList();
-        var days = progress.ByDay
+        var days = planTotals.ByDay
             .Where(day => day.Value.ActivityReports > 0)
             .Select(day => (Day: DateOnly.ParseExact(day.Key, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Totals: day.Value))
             .OrderBy(day => day.Day)
@@ -88,7 +88,7 @@ public sealed record ProgressResponse(
         return new ProgressResponse(
             plan.Id, plan.Title, plan.WardCode, VietnamTime.ToVietnam(plan.UnitsReportDueAt), $"trước ngày {VietnamTime.Format(plan.UnitsReportBefore)}",
             Rates.Of(all), byKind, rows, lines, days,
-            progress.All.ActivityReports, progress.All.Sessions, progress.All.Participants, progress.All.Participants.Total);
+            planTotals.All.ActivityReports, planTotals.All.Sessions, planTotals.All.Participants, planTotals.All.Participants.Total);
     }
 }
 
@@ -114,8 +114,12 @@ public static class GetProgress
 
     public static async Task<ProgressResponse> LoadAsync(IQuerySession session, ReportingPlan plan, CancellationToken cancellationToken)
     {
-        var progress = await session.LoadAsync<PlanProgress>(plan.Id, cancellationToken);
-        var units = await session.Query<KnownUnit>().Where(unit => unit.WardCode == plan.WardCode).ToListAsync(cancellationToken);
-        return ProgressResponse.Build(plan, progress, units.ToDictionary(unit => unit.Id));
+        var batch = session.CreateBatchQuery();
+        var progress = batch.Query<UnitProgress>().Where(unit => unit.PlanId == plan.Id).ToList();
+        var totals = batch.Load<PlanTotals>(plan.Id);
+        var units = batch.Query<KnownUnit>().Where(unit => unit.WardCode == plan.WardCode).ToList();
+        await batch.Execute(cancellationToken);
+        return ProgressResponse.Build(plan, new PlanProgress([.. await progress], await totals ?? new PlanTotals { Id = plan.Id }),
+            (await units).ToDictionary(unit => unit.Id));
     }
 }

@@ -9,8 +9,7 @@ namespace LearningWeek.ActivityReporting.Tests.Decisions;
 
 public sealed class ProgressTests
 {
-    private readonly PlanProgressProjection _projection = new();
-    private readonly PlanProgress _progress = new() { Id = Given.PlanId };
+    private readonly ProgressFold _progress = new(Given.PlanId);
 
     [Fact]
     public void Completeness_and_timeliness_count_expected_units_and_leave_out_deactivated_ones()
@@ -21,9 +20,9 @@ public sealed class ProgressTests
         Open("CCB-NAMTRIEU", "mass-organisation");
         Submit("TH-TAMHUNG", onTime: true);
         Submit("HPN-NAMTRIEU", onTime: false);
-        _projection.Apply(new ReportingObligationWithdrawn(Given.PlanId, "CCB-NAMTRIEU", "Ngừng hoạt động", 30, Given.DuringTheWeek), _progress);
+        _progress.Apply(new ReportingObligationWithdrawn(Given.PlanId, "CCB-NAMTRIEU", "Ngừng hoạt động", 30, Given.DuringTheWeek));
 
-        var report = ProgressResponse.Build(Given.Plan, _progress, new Dictionary<string, KnownUnit>());
+        var report = ProgressResponse.Build(Given.Plan, _progress.Progress, new Dictionary<string, KnownUnit>());
 
         Assert.Equal(new Rates(3, 2, 1, 1, 0, 0, 1, 0.6667, 0.3333), report.Ward);
         Assert.Equal(["primary", "mass-organisation"], report.ByKind.Select(kind => kind.Kind));
@@ -37,29 +36,29 @@ public sealed class ProgressTests
         var id = Guid.NewGuid();
         var first = Content("3.2", 2, 450, 2);
         var corrected = Content("3.2", 3, 480, 2);
-        _projection.Apply(new ActivityReported(id, Given.PlanId, "TH-TAMHUNG", "primary", "HP-NAMTRIEU", first, Given.DuringTheWeek, "TH-TAMHUNG"), _progress);
-        _projection.Apply(new ActivityReported(Guid.NewGuid(), Given.PlanId, "TH-TAMHUNG", "primary", "HP-NAMTRIEU", Content("3.4", 3, 100, 1), Given.DuringTheWeek, "TH-TAMHUNG"), _progress);
-        _projection.Apply(new ActivityReportCorrected(id, Given.PlanId, "TH-TAMHUNG", "HP-NAMTRIEU", 2, corrected, first, Given.DuringTheWeek, "TH-TAMHUNG"), _progress);
+        _progress.Apply(new ActivityReported(id, Given.PlanId, "TH-TAMHUNG", "primary", "HP-NAMTRIEU", first, Given.DuringTheWeek, "TH-TAMHUNG"));
+        _progress.Apply(new ActivityReported(Guid.NewGuid(), Given.PlanId, "TH-TAMHUNG", "primary", "HP-NAMTRIEU", Content("3.4", 3, 100, 1), Given.DuringTheWeek, "TH-TAMHUNG"));
+        _progress.Apply(new ActivityReportCorrected(id, Given.PlanId, "TH-TAMHUNG", "HP-NAMTRIEU", 2, corrected, first, Given.DuringTheWeek, "TH-TAMHUNG"));
 
-        var report = ProgressResponse.Build(Given.Plan, _progress, new Dictionary<string, KnownUnit>());
+        var report = ProgressResponse.Build(Given.Plan, _progress.Progress, new Dictionary<string, KnownUnit>());
         Assert.Equal(580, report.Participants.Students);
         Assert.Equal(480, report.ByLine.Single(line => line.LineCode == "3.2").Participants.Students);
         Assert.Equal([new DateOnly(2025, 10, 3)], report.ByDay.Select(day => day.Day));
         Assert.Equal(6, report.ByLine.Count); // every line of the plan, reported on or not
 
-        _projection.Apply(new ActivityReportWithdrawn(id, Given.PlanId, "TH-TAMHUNG", "HP-NAMTRIEU", null, corrected, Given.DuringTheWeek, "TH-TAMHUNG"), _progress);
-        report = ProgressResponse.Build(Given.Plan, _progress, new Dictionary<string, KnownUnit>());
+        _progress.Apply(new ActivityReportWithdrawn(id, Given.PlanId, "TH-TAMHUNG", "HP-NAMTRIEU", null, corrected, Given.DuringTheWeek, "TH-TAMHUNG"));
+        report = ProgressResponse.Build(Given.Plan, _progress.Progress, new Dictionary<string, KnownUnit>());
         Assert.Equal(1, report.ActivityReports);
         Assert.Equal(100, report.Participants.Students);
         Assert.Equal(1, report.Units.Single().ActivityReports);
     }
 
     private void Open(string unit, string kind) =>
-        _projection.Apply(new ReportingObligationOpened(Given.PlanId, unit, kind, "HP-NAMTRIEU", Given.UnitsDue, 10, Given.DuringTheWeek), _progress);
+        _progress.Apply(new ReportingObligationOpened(Given.PlanId, unit, kind, "HP-NAMTRIEU", Given.UnitsDue, 10, Given.DuringTheWeek));
 
     private void Submit(string unit, bool onTime) =>
-        _projection.Apply(new UnitReports.UnitReportSubmitted(Given.PlanId, unit, "", "HP-NAMTRIEU", 1, new Narrative("x", null, null, null),
-            new ReportFigures(0, 0, new ParticipantCounts(0, 0, 0, 0, 0), []), Given.UnitsDue, onTime, Given.DuringTheWeek, unit), _progress);
+        _progress.Apply(new UnitReports.UnitReportSubmitted(Given.PlanId, unit, "", "HP-NAMTRIEU", 1, new Narrative("x", null, null, null),
+            new ReportFigures(0, 0, new ParticipantCounts(0, 0, 0, 0, 0), []), Given.UnitsDue, onTime, Given.DuringTheWeek, unit));
 
     private static ActivityContent Content(string line, int day, int students, int sessions) =>
         new(line, "Hoạt động", new DateOnly(2025, 10, day), null, "Trường", [], new ParticipantCounts(students, 0, 0, 0, 0), sessions, [], null);

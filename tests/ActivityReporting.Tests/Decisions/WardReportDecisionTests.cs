@@ -105,23 +105,22 @@ public sealed class WardReportDecisionTests
     /// <summary>12 units expected, 4 submitted (3 on time), 1,234 participants.</summary>
     private static ProgressResponse Progress()
     {
-        var progress = new PlanProgress { Id = Given.PlanId };
-        var projection = new PlanProgressProjection();
+        var progress = new ProgressFold(Given.PlanId);
         string[] units = ["MN-TAMHUNG", "MN-PHUCLE", "TH-TAMHUNG", "TH-PHULE", "TH-LAPLE", "THCS-TAMHUNG", "THCS-LAPLE", "MTTQ-NAMTRIEU", "HPN-NAMTRIEU", "DTN-NAMTRIEU", "CCB-NAMTRIEU", "HKH-NAMTRIEU"];
         foreach (var unit in units)
         {
-            projection.Apply(new ReportingObligationOpened(Given.PlanId, unit, unit.StartsWith("MN", StringComparison.Ordinal) ? "kindergarten" : "primary", "HP-NAMTRIEU", Given.UnitsDue, 10, ReportDay), progress);
+            progress.Apply(new ReportingObligationOpened(Given.PlanId, unit, unit.StartsWith("MN", StringComparison.Ordinal) ? "kindergarten" : "primary", "HP-NAMTRIEU", Given.UnitsDue, 10, ReportDay));
         }
 
         foreach (var (unit, onTime) in new[] { ("TH-TAMHUNG", true), ("TH-PHULE", true), ("MN-TAMHUNG", true), ("TH-LAPLE", false) })
         {
-            projection.Apply(new UnitReports.UnitReportSubmitted(Given.PlanId, unit, "primary", "HP-NAMTRIEU", 1, new Narrative("x", null, null, null),
-                new ReportFigures(0, 0, new ParticipantCounts(0, 0, 0, 0, 0), []), Given.UnitsDue, onTime, ReportDay, unit), progress);
+            progress.Apply(new UnitReports.UnitReportSubmitted(Given.PlanId, unit, "primary", "HP-NAMTRIEU", 1, new Narrative("x", null, null, null),
+                new ReportFigures(0, 0, new ParticipantCounts(0, 0, 0, 0, 0), []), Given.UnitsDue, onTime, ReportDay, unit));
         }
 
-        projection.Apply(new Activities.ActivityReported(Guid.NewGuid(), Given.PlanId, "TH-TAMHUNG", "primary", "HP-NAMTRIEU",
+        progress.Apply(new Activities.ActivityReported(Guid.NewGuid(), Given.PlanId, "TH-TAMHUNG", "primary", "HP-NAMTRIEU",
             new Activities.ActivityContent("3.2", "Ngày hội đọc sách", new DateOnly(2025, 10, 2), null, "Trường", [], new ParticipantCounts(1000, 34, 200, 0, 0), 3, [], null),
-            ReportDay, "TH-TAMHUNG"), progress);
-        return ProgressResponse.Build(Given.Plan, progress, new Dictionary<string, KnownUnit>());
+            ReportDay, "TH-TAMHUNG"));
+        return ProgressResponse.Build(Given.Plan, progress.Progress, new Dictionary<string, KnownUnit>());
     }
 }
