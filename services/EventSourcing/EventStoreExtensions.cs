@@ -26,7 +26,12 @@ public static class EventStoreExtensions
 
         // Aspire's data source brings Npgsql tracing and metrics; its health check is replaced by
         // one named and tagged like the others.
-        builder.AddNpgsqlDataSource(connectionName, settings => settings.DisableHealthChecks = true);
+        // A connection goes back to the pool without DISCARD ALL: the services keep no session
+        // state on pooled connections (Marten's daemon holds its advisory lock and its LISTEN on
+        // connections of their own), and DISCARD ALL also threw away the plans PostgreSQL had
+        // cached for Marten's append function, so every report planned it anew.
+        builder.AddNpgsqlDataSource(connectionName, settings => settings.DisableHealthChecks = true,
+            dataSource => dataSource.ConnectionStringBuilder.NoResetOnClose = true);
         builder.Services.AddHealthChecks().AddNpgSql(
             sp => sp.GetRequiredService<NpgsqlDataSource>(),
             name: "postgres",
