@@ -71,7 +71,7 @@ public sealed class ActivityRequestValidator : AbstractValidator<ActivityRequest
         RuleFor(activity => activity.Sessions).InclusiveBetween(1, MaxSessions).WithMessage(string.Create(VietnamTime.Culture, $"Số buổi từ 1 đến {MaxSessions:N0}."))
             .When(activity => activity.Sessions is not null);
         RuleFor(activity => activity.Evidence).Must(evidence => evidence is null || evidence.Count <= 20).WithMessage("Tối đa 20 minh chứng.");
-        RuleForEach(activity => activity.Evidence).ChildRules(evidence =>
+        RuleForEach(activity => activity.Evidence).NotNull().WithMessage("Thiếu thông tin minh chứng.").ChildRules(evidence =>
         {
             evidence.RuleFor(e => e!.Url).NotEmpty().WithMessage("Bắt buộc nhập đường dẫn.")
                 .MaximumLength(2000).WithMessage("Tối đa 2000 ký tự.")

@@ -21,7 +21,7 @@ public static class AmendPlan
         {
             RuleFor(amendment => amendment.Reason).RequiredText(2000, multiline: true);
             RuleFor(amendment => amendment.AddActivityLines).Must(lines => lines is null || lines.Count <= 20).WithMessage("Tối đa 20 hoạt động.");
-            RuleForEach(amendment => amendment.AddActivityLines).SetValidator(new ActivityLines.Validator());
+            RuleForEach(amendment => amendment.AddActivityLines).NotNull().WithMessage("Thiếu thông tin hoạt động.").SetValidator(new ActivityLines.Validator());
         }
     }
 

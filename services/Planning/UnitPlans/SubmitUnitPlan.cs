@@ -31,7 +31,7 @@ public static class SubmitUnitPlan
             RuleFor(request => request.UnitCode).Code().When(request => request.UnitCode is not null);
             RuleFor(request => request.Items).NotEmpty().WithMessage("Nêu ít nhất một hoạt động.")
                 .Must(items => items is null || items.Count <= 100).WithMessage("Tối đa 100 hoạt động.");
-            RuleForEach(request => request.Items).ChildRules(item =>
+            RuleForEach(request => request.Items).NotNull().WithMessage("Thiếu thông tin hoạt động.").ChildRules(item =>
             {
                 item.RuleFor(i => i.LineCode).NotEmpty().WithMessage("Bắt buộc nhập mã hoạt động của kế hoạch, ví dụ 3.2.");
                 item.RuleFor(i => i.Title).RequiredText(300);

@@ -48,6 +48,7 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
         { "zero sessions", """{"sessions": 0}""", 400, "sessions" },
         { "evidence not a web address", """{"evidence": [{"url": "ftp://example.org/a.jpg", "caption": "Ảnh"}]}""", 400, "evidence[0].url" },
         { "evidence without caption", """{"evidence": [{"url": "https://example.org/a.jpg"}]}""", 400, "evidence[0].caption" },
+        { "a null among the evidence", """{"evidence": [null]}""", 400, "evidence[0]" },
         { "notes too long", $$"""{"notes": "{{new string('x', 4001)}}"}""", 400, "notes" },
         { "unknown field", """{"participans": {"students": 1}}""", 400, "participans" },
         { "another unit", """{"unitCode": "TH-LAPLE"}""", 403, "" },

@@ -89,6 +89,7 @@ public sealed class BadInputTests(PlanningService service) : IClassFixture<Plann
     public static TheoryData<string, object, int, string> BadUnitPlans => new()
     {
         { "no items", new { items = Array.Empty<object>() }, 400, "items" },
+        { "a null among the items", new { items = new object?[] { null } }, 400, "items[0]" },
         { "unknown activity line", PlanningScenario.UnitPlan(line: "9.9"), 422, "items[0].lineCode" },
         { "negative participants", PlanningScenario.UnitPlan(students: -1), 400, "items[0].expectedParticipants.students" },
         { "absurd participants", PlanningScenario.UnitPlan(students: 2_000_000), 400, "items[0].expectedParticipants.students" },
@@ -123,6 +124,22 @@ public sealed class BadInputTests(PlanningService service) : IClassFixture<Plann
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         });
+    }
+
+    [Fact]
+    public async Task A_null_among_the_lines_an_amendment_adds_is_a_400_naming_it_and_the_plan_stays_as_it_was()
+    {
+        var (id, etag) = await _scenario.Issued();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/planning/plans/{id}/amendments")
+        {
+            Content = JsonContent.Create(new { reason = "Bổ sung hoạt động", addActivityLines = new object?[] { null } }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+
+        using var response = await _scenario.Officer.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await AssertProblemNaming(response, 400, "addActivityLines[0]", "a null among the added lines");
+        Assert.Equal(0, (await _scenario.Plan(id)).GetProperty("amendments").GetArrayLength());
     }
 
     private async Task<int> PlanCount() =>
