@@ -61,7 +61,8 @@ public static class ApiDefaultsExtensions
 
     /// <summary>
     /// The middleware, in order: forwarded headers (a TLS-terminating proxy in front), errors, ids,
-    /// headers, body limit, authentication, authorization, timeouts, idempotency.
+    /// headers, body limit, authentication, authorization, the text rules on path and query, timeouts,
+    /// idempotency.
     /// </summary>
     public static WebApplication UseApiDefaults(this WebApplication app)
     {
@@ -73,6 +74,7 @@ public static class ApiDefaultsExtensions
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Validation.QueryTextGuard>();
         app.UseRequestTimeouts();
         if (app.Services.GetService<IIdempotencyStore>() is not null)
         {

@@ -142,6 +142,36 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
     }
 
     [Fact]
+    public async Task A_value_the_database_cannot_store_is_a_400_not_an_outage_and_nothing_is_stored()
+    {
+        // The probe's note has no text rules, so the NUL reaches PostgreSQL, which refuses it (SQLSTATE 22P05).
+        using var response = await probe.CreateClient(TestTokens.Unit("MN-NAMTRIEU"))
+            .PostAsJsonAsync("/api/probe/units/MN-NAMTRIEU/notes", new { text = "Ghi\u0000chú" }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Retry-After"));
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("urn:learningweek:problem:malformed-request", body);
+        Assert.DoesNotContain("22P05", body);
+        await using var query = probe.Store.QuerySession();
+        Assert.False(await query.Events.QueryRawEventDataOnly<ProbeHost.NoteAdded>().AnyAsync(e => e.UnitCode == "MN-NAMTRIEU", token: TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("/api/probe/echo?note=a%00b", "note")]
+    [InlineData("/api/probe/echo?note=a%07b", "note")]
+    [InlineData("/api/probe/units/TH-A%07B/notes", "unitCode")] // a NUL in the path Kestrel itself refuses with 400
+    public async Task A_control_character_in_the_path_or_query_is_a_400_naming_the_parameter(string path, string parameter)
+    {
+        using var response = await probe.CreateClient(TestTokens.WardOfficer())
+            .PostAsJsonAsync(path, new { text = "Ghi chú" }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _), $"the problem names {parameter}");
+    }
+
+    [Fact]
     public async Task Every_response_carries_a_request_id_the_callers_correlation_id_and_security_headers()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/probe/nothing");

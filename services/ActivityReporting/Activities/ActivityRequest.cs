@@ -54,7 +54,7 @@ public sealed class ActivityRequestValidator : AbstractValidator<ActivityRequest
         RuleFor(activity => activity.LineCode).NotEmpty().WithMessage("Bắt buộc nêu mã hoạt động của kế hoạch, ví dụ 3.2.")
             .MaximumLength(20).WithMessage("Tối đa 20 ký tự.");
         RuleFor(activity => activity.Title).RequiredText(300);
-        RuleFor(activity => activity.HeldOn).NotNull().WithMessage("Bắt buộc nhập ngày tổ chức.");
+        RuleFor(activity => activity.HeldOn).NotNull().WithMessage("Bắt buộc nhập ngày tổ chức.").PlausibleDay();
         RuleFor(activity => activity.OutsidePeriodReason).OptionalText(1000, multiline: true);
         RuleFor(activity => activity.Location).RequiredText(300);
         RuleFor(activity => activity.Formats).Must(formats => formats is null || formats.Count <= 20).WithMessage("Tối đa 20 hình thức.");

@@ -32,6 +32,7 @@ public static class CompileWardReport
         public Validator()
         {
             RuleFor(request => request.Number).OptionalText(50);
+            RuleFor(request => request.ReportDate).PlausibleDay();
             RuleFor(request => request.Assessment).OptionalText(8000, multiline: true);
             RuleFor(request => request.Proposals).OptionalText(8000, multiline: true);
             RuleFor(request => request.Recipients).Must(recipients => recipients is null || recipients.Count <= 30).WithMessage("Tối đa 30 nơi nhận.");

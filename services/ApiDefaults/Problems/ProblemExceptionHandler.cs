@@ -12,7 +12,7 @@ namespace LearningWeek.ApiDefaults.Problems;
 
 /// <summary>
 /// Turns an exception no handler caught into a ProblemDetails: the client's own mistakes (a body
-/// over the limit, malformed JSON) keep their 4xx; a database or network that is down is 503
+/// over the limit, malformed JSON, a value the database cannot store) keep their 4xx; a database or network that is down is 503
 /// with Retry-After (the request can be repeated); anything else is 500. The exception is logged,
 /// never written to the response.
 /// </summary>
@@ -68,12 +68,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var status = exception switch
         {
             BadHttpRequestException bad => bad.StatusCode,
+            _ when IsBadData(exception) => StatusCodes.Status400BadRequest,
             _ when IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => 499,
             _ => StatusCodes.Status500InternalServerError,
         };
 
-        if (status >= 500)
+        if (status >= 500 || status == StatusCodes.Status400BadRequest)
         {
             LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
         }
@@ -92,7 +93,15 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status },
+            ProblemDetails = status == StatusCodes.Status400BadRequest
+                ? new ProblemDetails
+                {
+                    Status = status,
+                    Type = ProblemTypes.MalformedRequest,
+                    Title = "Dữ liệu không hợp lệ",
+                    Detail = "Yêu cầu chứa giá trị không thể lưu (ví dụ ký tự NUL hoặc số vượt giới hạn).",
+                }
+                : new ProblemDetails { Status = status },
             Exception = exception,
         });
     }
@@ -104,11 +113,33 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         : json.Message.Contains("missing required properties", StringComparison.Ordinal) ? "Thiếu trường bắt buộc."
         : "JSON không hợp lệ.";
 
+    /// <summary>
+    /// A database, broker or network that cannot be reached, or a server that is shutting down or
+    /// out of resources: the same request may succeed later. An error the database raised about
+    /// the request itself (a value it cannot store, SQLSTATE class 22) is not an outage.
+    /// </summary>
     private static bool IsUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is DbException or SocketException or TimeoutException)
+            switch (current)
+            {
+                case DbException { SqlState: { Length: 5 } state }:
+                    return state[..2] is "08" or "53" or "57" or "58" || current is DbException { IsTransient: true };
+                case DbException or SocketException or TimeoutException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The database refused a value of the request (an invalid byte such as NUL, a number out of range).</summary>
+    private static bool IsBadData(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException { SqlState: { } state } && state.StartsWith("22", StringComparison.Ordinal))
             {
                 return true;
             }

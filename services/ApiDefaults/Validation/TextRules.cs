@@ -26,6 +26,18 @@ public static class TextRules
             .Must(text => text is null || !IsValidUnicode(text) || text.IsNormalized(NormalizationForm.FormC))
             .WithMessage("Văn bản phải ở dạng Unicode NFC (chuẩn hoá dựng sẵn).");
 
+    /// <summary>
+    /// The same rules for a value outside a validated body (a query parameter): the message for the
+    /// first rule <paramref name="text"/> breaks, or null when it breaks none.
+    /// </summary>
+    public static string? Problem(string? text, int maxLength, bool multiline = false) =>
+        text is null ? null
+        : text.Length > maxLength ? $"Tối đa {maxLength} ký tự."
+        : !IsValidUnicode(text) ? "Chứa ký tự Unicode không hợp lệ."
+        : HasControlCharacters(text, multiline) ? "Chứa ký tự điều khiển không được phép."
+        : !text.IsNormalized(NormalizationForm.FormC) ? "Văn bản phải ở dạng Unicode NFC (chuẩn hoá dựng sẵn)."
+        : null;
+
     /// <summary>A code like <c>TH-TAMHUNG</c>: upper-case letters, digits and dashes.</summary>
     public static IRuleBuilderOptions<T, string?> Code<T>(this IRuleBuilder<T, string?> rule, int maxLength = 40) =>
         rule.NotEmpty().WithMessage("Bắt buộc nhập.")

@@ -24,7 +24,7 @@ public static class EstablishBookshelf
             RuleFor(request => request.Kind).NotNull().WithMessage("Bắt buộc chọn loại tủ sách.");
             RuleFor(request => request.Name).RequiredText(200);
             RuleFor(request => request.Location).RequiredText(300);
-            RuleFor(request => request.EstablishedOn).NotNull().WithMessage("Bắt buộc nhập ngày thành lập.");
+            RuleFor(request => request.EstablishedOn).NotNull().WithMessage("Bắt buộc nhập ngày thành lập.").PlausibleDay();
             RuleFor(request => request.PhysicalBooks).InclusiveBetween(0, MaxBooks).WithMessage(string.Create(VietnamTime.Culture, $"Từ 0 đến {MaxBooks:N0} cuốn.")).When(request => request.PhysicalBooks is not null);
         }
     }

@@ -25,7 +25,7 @@ public static class RecordReceipt
         public Validator()
         {
             RuleFor(request => request.ReceiptNumber).RequiredText(50);
-            RuleFor(request => request.ReceivedOn).NotNull().WithMessage("Bắt buộc nhập ngày tiếp nhận.");
+            RuleFor(request => request.ReceivedOn).NotNull().WithMessage("Bắt buộc nhập ngày tiếp nhận.").PlausibleDay();
             RuleFor(request => request.Quantity).NotNull().WithMessage("Bắt buộc nhập số lượng (số tiền VND, số cuốn, số chiếc, số tài nguyên).")
                 .GreaterThan(0).WithMessage("Phải lớn hơn 0.")
                 .LessThanOrEqualTo(PledgeDonation.MaxVnd).WithMessage(string.Create(VietnamTime.Culture, $"Tối đa {PledgeDonation.MaxVnd:N0}."));

@@ -20,6 +20,8 @@ public static class AmendPlan
         public Validator()
         {
             RuleFor(amendment => amendment.Reason).RequiredText(2000, multiline: true);
+            RuleFor(amendment => amendment.UnitsReportBefore).PlausibleDay();
+            RuleFor(amendment => amendment.WardReportBefore).PlausibleDay();
             RuleFor(amendment => amendment.AddActivityLines).Must(lines => lines is null || lines.Count <= 20).WithMessage("Tối đa 20 hoạt động.");
             RuleForEach(amendment => amendment.AddActivityLines).NotNull().WithMessage("Thiếu thông tin hoạt động.").SetValidator(new ActivityLines.Validator());
         }

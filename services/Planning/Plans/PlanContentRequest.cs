@@ -51,18 +51,18 @@ public sealed class PlanContentValidator : AbstractValidator<PlanContentRequest>
         RuleFor(plan => plan.Place).RequiredText(100);
         RuleFor(plan => plan.LegalBasis).NotNull().WithMessage("Bắt buộc nêu căn cứ (quyết định cấp trên).");
         RuleFor(plan => plan.LegalBasis!.DecisionNumber).RequiredText(100).When(plan => plan.LegalBasis is not null);
-        RuleFor(plan => plan.LegalBasis!.DecisionDate).NotNull().WithMessage("Bắt buộc nhập.").When(plan => plan.LegalBasis is not null);
+        RuleFor(plan => plan.LegalBasis!.DecisionDate).NotNull().WithMessage("Bắt buộc nhập.").PlausibleDay().When(plan => plan.LegalBasis is not null);
         RuleFor(plan => plan.LegalBasis!.Issuer).RequiredText(200).When(plan => plan.LegalBasis is not null);
         RuleFor(plan => plan.Purposes).Must(purposes => purposes is null || purposes.Count <= 20).WithMessage("Tối đa 20 mục.");
         RuleForEach(plan => plan.Purposes).RequiredText(2000, multiline: true);
         RuleFor(plan => plan.Theme).OptionalText(500);
-        RuleFor(plan => plan.Period!.Start).NotNull().WithMessage("Bắt buộc nhập.").When(plan => plan.Period is not null);
-        RuleFor(plan => plan.Period!.End).NotNull().WithMessage("Bắt buộc nhập.").When(plan => plan.Period is not null);
+        RuleFor(plan => plan.Period!.Start).NotNull().WithMessage("Bắt buộc nhập.").PlausibleDay().When(plan => plan.Period is not null);
+        RuleFor(plan => plan.Period!.End).NotNull().WithMessage("Bắt buộc nhập.").PlausibleDay().When(plan => plan.Period is not null);
         RuleFor(plan => plan.Period!.End)
             .GreaterThanOrEqualTo(plan => plan.Period!.Start).WithMessage("Ngày kết thúc không được trước ngày bắt đầu.")
             .When(plan => plan.Period?.Start is not null && plan.Period.End is not null);
-        RuleFor(plan => plan.Deadlines!.UnitsReportBefore).NotNull().WithMessage("Bắt buộc nhập.").When(plan => plan.Deadlines is not null);
-        RuleFor(plan => plan.Deadlines!.WardReportBefore).NotNull().WithMessage("Bắt buộc nhập.").When(plan => plan.Deadlines is not null);
+        RuleFor(plan => plan.Deadlines!.UnitsReportBefore).NotNull().WithMessage("Bắt buộc nhập.").PlausibleDay().When(plan => plan.Deadlines is not null);
+        RuleFor(plan => plan.Deadlines!.WardReportBefore).NotNull().WithMessage("Bắt buộc nhập.").PlausibleDay().When(plan => plan.Deadlines is not null);
         RuleFor(plan => plan.Recipients).Must(recipients => recipients is null || recipients.Count <= 30).WithMessage("Tối đa 30 nơi nhận.");
         RuleForEach(plan => plan.Recipients).RequiredText(200);
         When(plan => plan.Signature is not null, () =>

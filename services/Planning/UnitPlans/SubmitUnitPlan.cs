@@ -36,8 +36,8 @@ public static class SubmitUnitPlan
                 item.RuleFor(i => i.LineCode).NotEmpty().WithMessage("Bắt buộc nhập mã hoạt động của kế hoạch, ví dụ 3.2.");
                 item.RuleFor(i => i.Title).RequiredText(300);
                 item.RuleFor(i => i.Description).OptionalText(4000, multiline: true);
-                item.RuleFor(i => i.From).NotNull().WithMessage("Bắt buộc nhập.");
-                item.RuleFor(i => i.To).NotNull().WithMessage("Bắt buộc nhập.");
+                item.RuleFor(i => i.From).NotNull().WithMessage("Bắt buộc nhập.").PlausibleDay();
+                item.RuleFor(i => i.To).NotNull().WithMessage("Bắt buộc nhập.").PlausibleDay();
                 item.RuleFor(i => i.To).GreaterThanOrEqualTo(i => i.From).WithMessage("Ngày kết thúc không được trước ngày bắt đầu.")
                     .When(i => i.From is not null && i.To is not null);
                 item.RuleFor(i => i.ExpectedParticipants).NotNull().WithMessage("Bắt buộc nhập số người dự kiến tham gia.");

@@ -38,6 +38,8 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
         { "title too long", $$"""{"title": "{{new string('x', 301)}}"}""", 400, "title" },
         { "non-NFC title", "{\"title\": \"Nga\u0300y ho\u0323i\"}", 400, "title" },
         { "date in the wrong format", """{"heldOn": "02/10/2026"}""", 400, "heldOn" },
+        { "the first day of the calendar", """{"heldOn": "0001-01-01", "outsidePeriodReason": "Tổ chức sớm"}""", 400, "heldOn" },
+        { "the last day of the calendar", """{"heldOn": "9999-12-31", "outsidePeriodReason": "Tổ chức muộn"}""", 400, "heldOn" },
         { "date outside the week without a reason", """{"heldOn": "2026-10-20"}""", 422, "heldOn" },
         { "missing location", """{"location": null}""", 400, "location" },
         { "empty format", """{"formats": [""]}""", 400, "formats[0]" },
@@ -99,6 +101,36 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
         var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/activities/{id}", cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(report.GetProperty("withdrawn").GetBoolean());
         Assert.Equal([450, 480], report.GetProperty("history").EnumerateArray().Select(r => r.GetProperty("content").GetProperty("participants").GetProperty("students").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("Tr%00%C3%B9ng", "a NUL")]
+    [InlineData("Tru%CC%80ng", "decomposed Vietnamese")]
+    public async Task A_withdrawal_reason_breaking_the_text_rules_is_a_400_naming_it_and_the_report_still_counts(string reason, string kind)
+    {
+        var (planId, school) = await PlanWithSchool();
+        using var created = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)), TestContext.Current.CancellationToken);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+
+        using var withdrawn = await Send(school, HttpMethod.Delete, $"/api/reporting/activities/{id}?reason={reason}", null, created.Headers.ETag!.Tag);
+
+        Assert.True(withdrawn.StatusCode == HttpStatusCode.BadRequest, $"{kind}: {withdrawn.StatusCode}");
+        var problem = await withdrawn.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
+        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/activities/{id}", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.False(report.GetProperty("withdrawn").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_nul_in_a_list_filter_is_a_400_naming_the_filter_not_an_outage()
+    {
+        var (planId, school) = await PlanWithSchool();
+
+        using var response = await school.GetAsync($"/api/reporting/activities?planId={planId}&unitCode=TH%00TAMHUNG", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("unitCode", out _));
     }
 
     [Fact]

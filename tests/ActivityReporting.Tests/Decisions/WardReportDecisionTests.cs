@@ -15,6 +15,16 @@ public sealed class WardReportDecisionTests
 {
     private static readonly DateTimeOffset ReportDay = new(2025, 10, 18, 10, 0, 0, TimeSpan.FromHours(7));
 
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(9999, 12, 31)]
+    public void A_report_date_off_the_calendar_of_a_campaign_is_refused_naming_it(int year, int month, int day)
+    {
+        var result = new CompileWardReport.Validator().Validate(new CompileWardReport.Request(null, new DateOnly(year, month, day), null, null, null, null));
+
+        Assert.Equal("ReportDate", Assert.Single(result.Errors).PropertyName);
+    }
+
     [Fact]
     public void The_report_states_the_progress_and_fund_figures_and_what_units_highlighted()
     {

@@ -19,6 +19,10 @@ public sealed class BadInputTests(PlanningService service) : IClassFixture<Plann
         { "year out of range", """{"year": 1999}""", 400, "year" },
         { "year of the wrong type", """{"year": "2027"}""", 400, "year" },
         { "date not a date", """{"period": {"start": "01/10/2027", "end": "2027-10-07"}}""", 400, "period.start" },
+        { "the first day of the calendar as the period's start", """{"period": {"start": "0001-01-01", "end": "2027-10-07"}}""", 400, "period.start" },
+        { "the first day of the calendar as a deadline", """{"deadlines": {"unitsReportBefore": "0001-01-01", "wardReportBefore": "2027-10-20"}}""", 400, "deadlines.unitsReportBefore" },
+        { "the last day of the calendar as a deadline", """{"deadlines": {"unitsReportBefore": "2027-10-15", "wardReportBefore": "9999-12-31"}}""", 400, "deadlines.wardReportBefore" },
+        { "the first day of the calendar as the decision's date", """{"legalBasis": {"decisionNumber": "1/QĐ", "decisionDate": "0001-01-01", "issuer": "UBND"}}""", 400, "legalBasis.decisionDate" },
         { "period end before start", """{"period": {"start": "2027-10-07", "end": "2027-10-01"}}""", 400, "period.end" },
         { "period outside the year", """{"period": {"start": "2026-10-01", "end": "2026-10-07"}}""", 422, "period" },
         { "deadline inside the period", """{"deadlines": {"unitsReportBefore": "2027-10-05", "wardReportBefore": "2027-10-20"}}""", 422, "deadlines.unitsReportBefore" },
@@ -90,6 +94,7 @@ public sealed class BadInputTests(PlanningService service) : IClassFixture<Plann
     {
         { "no items", new { items = Array.Empty<object>() }, 400, "items" },
         { "a null among the items", new { items = new object?[] { null } }, 400, "items[0]" },
+        { "the first day of the calendar as an item's start", new { items = new[] { new { lineCode = "3.1", title = "Ngày hội đọc sách", from = "0001-01-01", to = "2026-10-02", expectedParticipants = new { students = 100 } } } }, 400, "items[0].from" },
         { "unknown activity line", PlanningScenario.UnitPlan(line: "9.9"), 422, "items[0].lineCode" },
         { "negative participants", PlanningScenario.UnitPlan(students: -1), 400, "items[0].expectedParticipants.students" },
         { "absurd participants", PlanningScenario.UnitPlan(students: 2_000_000), 400, "items[0].expectedParticipants.students" },
@@ -126,19 +131,27 @@ public sealed class BadInputTests(PlanningService service) : IClassFixture<Plann
         });
     }
 
-    [Fact]
-    public async Task A_null_among_the_lines_an_amendment_adds_is_a_400_naming_it_and_the_plan_stays_as_it_was()
+    public static TheoryData<string, string, string> BadAmendments => new()
+    {
+        { "a null among the added lines", """{"reason": "Bổ sung hoạt động", "addActivityLines": [null]}""", "addActivityLines[0]" },
+        { "the last day of the calendar as a deadline", """{"reason": "Dời hạn", "wardReportBefore": "9999-12-31"}""", "wardReportBefore" },
+        { "the first day of the calendar as a deadline", """{"reason": "Dời hạn", "unitsReportBefore": "0001-01-01"}""", "unitsReportBefore" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadAmendments))]
+    public async Task A_bad_amendment_is_a_400_naming_the_field_and_the_plan_stays_as_it_was(string kind, string amendment, string field)
     {
         var (id, etag) = await _scenario.Issued();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/planning/plans/{id}/amendments")
         {
-            Content = JsonContent.Create(new { reason = "Bổ sung hoạt động", addActivityLines = new object?[] { null } }),
+            Content = new StringContent(amendment, Encoding.UTF8, "application/json"),
         };
         request.Headers.TryAddWithoutValidation("If-Match", etag);
 
         using var response = await _scenario.Officer.SendAsync(request, TestContext.Current.CancellationToken);
 
-        await AssertProblemNaming(response, 400, "addActivityLines[0]", "a null among the added lines");
+        await AssertProblemNaming(response, 400, field, kind);
         Assert.Equal(0, (await _scenario.Plan(id)).GetProperty("amendments").GetArrayLength());
     }
 
