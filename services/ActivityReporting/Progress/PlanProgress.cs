@@ -9,17 +9,17 @@ public sealed class Totals
 {
     public int ActivityReports { get; set; }
 
-    public int Sessions { get; set; }
+    public long Sessions { get; set; }
 
-    public int Students { get; set; }
+    public long Students { get; set; }
 
-    public int TeachersAndStaff { get; set; }
+    public long TeachersAndStaff { get; set; }
 
-    public int Parents { get; set; }
+    public long Parents { get; set; }
 
-    public int Residents { get; set; }
+    public long Residents { get; set; }
 
-    public int Members { get; set; }
+    public long Members { get; set; }
 
     public ParticipantCounts Participants => new(Students, TeachersAndStaff, Parents, Residents, Members);
 

@@ -34,9 +34,9 @@ public sealed record UnitRow(
     string UnitCode, string UnitName, string Kind, bool Expected, DateTimeOffset? DueAt, int ActivityReports,
     DateTimeOffset? SubmittedAt, bool? OnTime, UnitReportStatus Status);
 
-public sealed record LineTotals(string LineCode, string Title, int ActivityReports, int Sessions, ParticipantCounts Participants, int ParticipantsTotal);
+public sealed record LineTotals(string LineCode, string Title, int ActivityReports, long Sessions, ParticipantCounts Participants, long ParticipantsTotal);
 
-public sealed record DayTotals(DateOnly Day, string DayText, int ActivityReports, int Sessions, ParticipantCounts Participants, int ParticipantsTotal);
+public sealed record DayTotals(DateOnly Day, string DayText, int ActivityReports, long Sessions, ParticipantCounts Participants, long ParticipantsTotal);
 
 /// <summary>The progress of a plan as GET /progress and the ward report show it.</summary>
 public sealed record ProgressResponse(
@@ -51,9 +51,9 @@ public sealed record ProgressResponse(
     IReadOnlyList<LineTotals> ByLine,
     IReadOnlyList<DayTotals> ByDay,
     int ActivityReports,
-    int Sessions,
+    long Sessions,
     ParticipantCounts Participants,
-    int ParticipantsTotal)
+    long ParticipantsTotal)
 {
     public static ProgressResponse Build(ReportingPlan plan, PlanProgress? progress, IReadOnlyDictionary<string, KnownUnit> units)
     {

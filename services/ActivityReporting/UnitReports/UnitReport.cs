@@ -7,9 +7,9 @@ namespace LearningWeek.ActivityReporting.UnitReports;
 public sealed record Narrative(string Results, string? Highlights, string? Difficulties, string? Proposals);
 
 /// <summary>The figures of a unit's activity reports at the moment it submits its summary.</summary>
-public sealed record ReportFigures(int ActivityReports, int Sessions, ParticipantCounts Participants, IReadOnlyList<LineFigures> ByLine);
+public sealed record ReportFigures(int ActivityReports, long Sessions, ParticipantCounts Participants, IReadOnlyList<LineFigures> ByLine);
 
-public sealed record LineFigures(string LineCode, int ActivityReports, int Sessions, ParticipantCounts Participants);
+public sealed record LineFigures(string LineCode, int ActivityReports, long Sessions, ParticipantCounts Participants);
 
 public enum UnitReportStatus
 {

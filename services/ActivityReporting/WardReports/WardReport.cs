@@ -45,10 +45,10 @@ public sealed record WardReportTotals(
     int UnitsOnTime,
     int UnitsAccepted,
     int ActivityReports,
-    int Sessions,
+    long Sessions,
     ParticipantCounts Participants,
     long LibraryFundReceivedVnd,
-    int LibraryFundBooksReceived);
+    long LibraryFundBooksReceived);
 
 /// <summary>The report went to the Department, with its headline figures.</summary>
 public sealed record WardReportSubmitted(

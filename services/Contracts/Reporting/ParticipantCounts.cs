@@ -1,8 +1,8 @@
 namespace LearningWeek.Contracts.Reporting;
 
 /// <summary>Participants by group (whole numbers).</summary>
-public sealed record ParticipantCounts(int Students, int TeachersAndStaff, int Parents, int Residents, int Members)
+public sealed record ParticipantCounts(long Students, long TeachersAndStaff, long Parents, long Residents, long Members)
 {
     /// <summary>Everyone, all groups together.</summary>
-    public int Total => Students + TeachersAndStaff + Parents + Residents + Members;
+    public long Total => Students + TeachersAndStaff + Parents + Residents + Members;
 }

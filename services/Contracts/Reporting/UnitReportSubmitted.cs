@@ -12,7 +12,7 @@ public sealed record UnitReportSubmitted(
     DateTimeOffset DueAt,
     bool OnTime,
     int ActivityReports,
-    int Sessions,
+    long Sessions,
     ParticipantCounts Participants,
     DateTimeOffset OccurredAt,
     Guid SourceEventId,

@@ -7,7 +7,7 @@ public sealed record WardReportTotals(
     int UnitsOnTime,
     int UnitsAccepted,
     int ActivityReports,
-    int Sessions,
+    long Sessions,
     ParticipantCounts Participants,
     long LibraryFundReceivedVnd,
-    int LibraryFundBooksReceived);
+    long LibraryFundBooksReceived);

@@ -18,7 +18,7 @@ public sealed record Plan(
     Guid Id, string WardCode, string Status, string? Number, string Title, int Year, string IssuingBody, string Theme,
     PlanPeriod? Period, PlanDeadlines? Deadlines, IReadOnlyList<ActivityLine> ActivityLines, DateTimeOffset? IssuedAt);
 
-public sealed record Participants(int Students, int TeachersAndStaff, int Parents, int Residents, int Members, int Total);
+public sealed record Participants(long Students, long TeachersAndStaff, long Parents, long Residents, long Members, long Total);
 
 public sealed record Rates(int Expected, int Submitted, int OnTime, int Late, int Accepted, int Returned, int NotSubmitted, double Completeness, double Timeliness);
 
@@ -32,15 +32,15 @@ public sealed record UnitProgress(
     public bool Missing => Expected && SubmittedAt is null;
 }
 
-public sealed record LineTotals(string LineCode, string Title, int ActivityReports, int Sessions, Participants Participants, int ParticipantsTotal);
+public sealed record LineTotals(string LineCode, string Title, int ActivityReports, long Sessions, Participants Participants, long ParticipantsTotal);
 
-public sealed record DayTotals(DateOnly Day, string DayText, int ActivityReports, int Sessions, Participants Participants, int ParticipantsTotal);
+public sealed record DayTotals(DateOnly Day, string DayText, int ActivityReports, long Sessions, Participants Participants, long ParticipantsTotal);
 
 public sealed record Progress(
     Guid PlanId, string Title, string WardCode, DateTimeOffset UnitsReportDueAt, string UnitsReportText,
     Rates Ward, IReadOnlyList<KindRates> ByKind, IReadOnlyList<UnitProgress> Units,
     IReadOnlyList<LineTotals> ByLine, IReadOnlyList<DayTotals> ByDay,
-    int ActivityReports, int Sessions, Participants Participants, int ParticipantsTotal);
+    int ActivityReports, long Sessions, Participants Participants, long ParticipantsTotal);
 
 public sealed record Narrative(string Results, string? Highlights, string? Difficulties, string? Proposals);
 

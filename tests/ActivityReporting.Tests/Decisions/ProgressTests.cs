@@ -53,6 +53,44 @@ public sealed class ProgressTests
         Assert.Equal(1, report.Units.Single().ActivityReports);
     }
 
+    [Fact]
+    public void Participants_summed_over_many_activities_pass_the_32_bit_limit_without_wrapping()
+    {
+        // 22,000 activities of a busy city-wide week with the most one group may count at one
+        // activity: each group's sum is 2.2 billion, over int.MaxValue (2,147,483,647).
+        const int activities = 22_000;
+        const int most = ActivityRequestValidator.MaxParticipants;
+        Open("TH-TAMHUNG", "primary");
+        var content = new ActivityContent("3.2", "Hoạt động", new DateOnly(2025, 10, 3), null, "Trường", [],
+            new ParticipantCounts(most, most, most, most, most), ActivityRequestValidator.MaxSessions, [], null);
+        for (var i = 0; i < activities; i++)
+        {
+            _progress.Apply(new ActivityReported(Guid.NewGuid(), Given.PlanId, "TH-TAMHUNG", "primary", "HP-NAMTRIEU", content, Given.DuringTheWeek, "TH-TAMHUNG"));
+        }
+
+        var report = ProgressResponse.Build(Given.Plan, _progress.Progress, new Dictionary<string, KnownUnit>());
+
+        Assert.Equal(2_200_000_000L, report.Participants.Students);
+        Assert.Equal(11_000_000_000L, report.ParticipantsTotal);
+        Assert.Equal(11_000_000_000L, report.ByLine.Single(line => line.LineCode == "3.2").ParticipantsTotal);
+        Assert.Equal(11_000_000_000L, report.ByDay.Single().ParticipantsTotal);
+        Assert.Equal(22_000_000L, report.Sessions);
+    }
+
+    [Fact]
+    public void A_units_figures_sum_without_wrapping()
+    {
+        var most = ActivityRequestValidator.MaxParticipants;
+        var content = new ActivityContent("3.2", "Hoạt động", new DateOnly(2025, 10, 3), null, "Trường", [],
+            new ParticipantCounts(most, 0, 0, 0, 0), 1, [], null);
+        var report = ActivityReport.Create(new ActivityReported(Guid.NewGuid(), Given.PlanId, "TH-TAMHUNG", "primary", "HP-NAMTRIEU", content, Given.DuringTheWeek, "TH-TAMHUNG"));
+
+        var figures = SubmitUnitReport.Figures(Enumerable.Repeat(report, 22_000).ToList());
+
+        Assert.Equal(2_200_000_000L, figures.Participants.Students);
+        Assert.Equal(2_200_000_000L, figures.Participants.Total);
+    }
+
     private void Open(string unit, string kind) =>
         _progress.Apply(new ReportingObligationOpened(Given.PlanId, unit, kind, "HP-NAMTRIEU", Given.UnitsDue, 10, Given.DuringTheWeek));
 
