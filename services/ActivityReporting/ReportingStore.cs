@@ -25,7 +25,7 @@ public static class ReportingStore
         builder.AddEventStore("reportingdb", schemaName: "reporting", options =>
             {
                 options.Events.AddEventTypes([
-                    typeof(ReportingObligationOpened), typeof(ReportingDueDateChanged), typeof(ReportingObligationWithdrawn),
+                    typeof(ReportingObligationOpened), typeof(VoluntaryReportingStarted), typeof(ReportingDueDateChanged), typeof(ReportingObligationWithdrawn),
                     typeof(UnitReportSubmitted), typeof(UnitReportAccepted), typeof(UnitReportReturned),
                     typeof(ActivityReported), typeof(ActivityReportCorrected), typeof(ActivityReportWithdrawn),
                     typeof(WardReportCompiled), typeof(WardReports.WardReportSubmitted),

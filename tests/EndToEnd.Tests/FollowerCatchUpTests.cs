@@ -30,7 +30,7 @@ public sealed class FollowerCatchUpTests(FollowerSystem system) : IClassFixture<
         var planId = (await Eventually.Get(() => officer.GetFromJsonAsync<JsonElement>("/api/planning/plans?year=2025"),
             until: page => page.GetProperty("items").GetArrayLength() > 0)).GetProperty("items")[0].GetProperty("id").GetGuid();
         await Eventually.Get(() => officer.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/progress"),
-            until: progress => progress.GetProperty("ward").GetProperty("expected").GetInt32() == 12, TimeSpan.FromSeconds(60));
+            until: progress => progress.GetProperty("ward").GetProperty("expected").GetInt32() == 7, TimeSpan.FromSeconds(60));
 
         var commands = system.App.Services.GetRequiredService<ResourceCommandService>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -65,8 +65,8 @@ public sealed class FollowerCatchUpTests(FollowerSystem system) : IClassFixture<
 
         // ActivityReporting expects the new school's report, as if it had been up all along…
         var progress = await Eventually.Get(() => officer.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/progress"),
-            until: p => p.GetProperty("ward").GetProperty("expected").GetInt32() == 13, TimeSpan.FromSeconds(60));
-        Assert.Equal(13, progress.GetProperty("ward").GetProperty("expected").GetInt32());
+            until: p => p.GetProperty("ward").GetProperty("expected").GetInt32() == 8, TimeSpan.FromSeconds(60));
+        Assert.Equal(8, progress.GetProperty("ward").GetProperty("expected").GetInt32());
         using (var obligation = await officer.GetAsync($"/api/reporting/plans/{planId}/units/TH-MUON/report", timeout.Token))
         {
             Assert.Equal(HttpStatusCode.OK, obligation.StatusCode);

@@ -13,6 +13,13 @@ public static class Obligations
     /// <summary>Opens the unit's obligation on the plan, due by the plan's latest units deadline; or brings its due date up to date.</summary>
     public static Decision Open(UnitReport? existing, ReportingPlan plan, string unitCode, string unitKind, KnownUnit? unit, DateTimeOffset now)
     {
+        if (existing is { Voluntary: true })
+        {
+            return existing.Status == UnitReportStatus.Withdrawn
+                ? Decision.Of()
+                : Decision.Of(new ReportingObligationOpened(plan.Id, unitCode, unitKind, plan.WardCode, plan.UnitsReportDueAt, plan.ScheduleSequence, now));
+        }
+
         if (existing is not null)
         {
             return ChangeDue(existing, plan, now);
@@ -28,7 +35,7 @@ public static class Obligations
 
     /// <summary>An amendment moved the deadline: the obligation follows, unless it already knows a later amendment.</summary>
     public static Decision ChangeDue(UnitReport existing, ReportingPlan plan, DateTimeOffset now) =>
-        existing.Status == UnitReportStatus.Withdrawn || plan.ScheduleSequence <= existing.DueSequence || existing.DueAt == plan.UnitsReportDueAt
+        existing.Status == UnitReportStatus.Withdrawn || existing.Voluntary || plan.ScheduleSequence <= existing.DueSequence || existing.DueAt == plan.UnitsReportDueAt
             ? Decision.Of()
             : Decision.Of(new ReportingDueDateChanged(existing.PlanId, existing.UnitCode, plan.UnitsReportDueAt, plan.ScheduleSequence, now));
 

@@ -52,7 +52,7 @@ public sealed class UnitProgress
 
     public DateTimeOffset? DueAt { get; set; }
 
-    /// <summary>The unit has an obligation on the plan (false for a unit that reports without one, which does not happen through the API).</summary>
+    /// <summary>The unit has an obligation on the plan (false for a unit that reports voluntarily).</summary>
     public bool Obligated { get; set; }
 
     /// <summary>No longer expected (deactivated): left out of completeness and timeliness.</summary>

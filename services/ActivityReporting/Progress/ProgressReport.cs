@@ -30,9 +30,13 @@ public sealed record Rates(int Expected, int Submitted, int OnTime, int Late, in
 
 public sealed record KindProgress(string Kind, string KindName, Rates Rates);
 
+/// <summary>
+/// A unit's row: <c>Expected</c> when the plan asks it to report (and it is still active);
+/// <c>Voluntary</c> when it reports activities of its own accord, never missing nor late.
+/// </summary>
 public sealed record UnitRow(
     string UnitCode, string UnitName, string Kind, bool Expected, DateTimeOffset? DueAt, int ActivityReports,
-    DateTimeOffset? SubmittedAt, bool? OnTime, UnitReportStatus Status);
+    DateTimeOffset? SubmittedAt, bool? OnTime, UnitReportStatus Status, bool Voluntary);
 
 public sealed record LineTotals(string LineCode, string Title, int ActivityReports, long Sessions, ParticipantCounts Participants, long ParticipantsTotal);
 
@@ -69,7 +73,7 @@ public sealed record ProgressResponse(
             .Select(unit => new UnitRow(
                 unit.UnitCode, units.TryGetValue(unit.UnitCode, out var known) && known.Name.Length > 0 ? known.Name : unit.UnitCode,
                 unit.Kind, unit.Expected, unit.DueAt is { } due ? VietnamTime.ToVietnam(due) : null, unit.ActivityReports,
-                unit.FirstSubmittedAt, unit.OnTime, unit.Status))
+                unit.FirstSubmittedAt, unit.OnTime, unit.Status, !unit.Obligated))
             .ToList();
         var lines = plan.Lines.Select(line => line.Code)
             .Concat(planTotals.ByLine.Keys.Where(code => plan.Line(code) is null))

@@ -42,6 +42,12 @@ public static class SubmitUnitReport
             return DomainError.Conflict("plan-closed", "Kế hoạch đã kết thúc", "The plan is closed: it takes no more reports.");
         }
 
+        if (report.Voluntary)
+        {
+            return DomainError.Rule("not-expected", "Kế hoạch không giao nhiệm vụ báo cáo kết quả cho đơn vị này",
+                "The unit takes part of its own accord: its activity reports count, and no summary report is due from it.");
+        }
+
         switch (report.Status)
         {
             case UnitReportStatus.Submitted:

@@ -32,6 +32,13 @@ public enum UnitReportStatus
 /// <summary>A unit must report on a plan, by this instant (nghĩa vụ báo cáo).</summary>
 public sealed record ReportingObligationOpened(Guid PlanId, string UnitCode, string UnitKind, string WardCode, DateTimeOffset DueAt, long SourceSequence, DateTimeOffset OpenedAt);
 
+/// <summary>
+/// A unit the plan does not ask to report (the Fatherland Front, a mass organisation) reports an
+/// activity of its own accord: its activities count in the totals, and it is never missing or late.
+/// Appended with the unit's first activity report on the plan.
+/// </summary>
+public sealed record VoluntaryReportingStarted(Guid PlanId, string UnitCode, string UnitKind, string WardCode, DateTimeOffset StartedAt, string StartedBy);
+
 /// <summary>The plan's deadline moved (an amendment): the unit's report is due at a new instant.</summary>
 public sealed record ReportingDueDateChanged(Guid PlanId, string UnitCode, DateTimeOffset DueAt, long SourceSequence, DateTimeOffset ChangedAt);
 
@@ -74,11 +81,24 @@ public sealed record UnitReport(
 {
     public long Version { get; set; }
 
+    /// <summary>The unit reports of its own accord: no summary report is due from it.</summary>
+    public bool Voluntary { get; init; }
+
     public static Guid StreamId(Guid planId, string unitCode) => StreamIds.For("unit-report", planId.ToString(), unitCode);
 
     public static UnitReport Create(ReportingObligationOpened e) =>
         new(StreamId(e.PlanId, e.UnitCode), e.PlanId, e.UnitCode, e.UnitKind, e.WardCode, e.DueAt, e.SourceSequence,
             UnitReportStatus.Open, 0, null, null, null, null, []);
+
+    public static UnitReport Create(VoluntaryReportingStarted e) =>
+        new(StreamId(e.PlanId, e.UnitCode), e.PlanId, e.UnitCode, e.UnitKind, e.WardCode, default, 0,
+            UnitReportStatus.Open, 0, null, null, null, null, [])
+        {
+            Voluntary = true,
+        };
+
+    /// <summary>A unit that reported voluntarily became one the plan expects (registered as such later).</summary>
+    public UnitReport Apply(ReportingObligationOpened e) => this with { Voluntary = false, DueAt = e.DueAt, DueSequence = e.SourceSequence };
 
     public UnitReport Apply(ReportingDueDateChanged e) => this with { DueAt = e.DueAt, DueSequence = e.SourceSequence };
 

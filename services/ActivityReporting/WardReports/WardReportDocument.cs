@@ -57,6 +57,14 @@ public static class WardReportDocument
             document.Paragraph($"Đơn vị chưa nộp báo cáo: {string.Join("; ", missing)}.");
         }
 
+        var voluntary = figures.Units.Where(unit => unit.Voluntary && unit.ActivityReports > 0).ToList();
+        if (voluntary.Count > 0)
+        {
+            document.Paragraph(
+                "Ngoài ra, các đơn vị không thuộc diện phải báo cáo đã tự nguyện báo cáo hoạt động (được tính vào kết quả tại mục II): " +
+                string.Join("; ", voluntary.Select(unit => $"{unit.UnitName} ({Number(unit.ActivityReports)} hoạt động)")) + ".");
+        }
+
         document.Heading("II. KẾT QUẢ CÁC HOẠT ĐỘNG").Paragraph(
             $"Các đơn vị đã tổ chức {Number(figures.ActivityReports)} hoạt động với {Number(figures.Sessions)} buổi, thu hút {Number(figures.ParticipantsTotal)} " +
             $"lượt người tham gia (học sinh {Number(people.Students)}; giáo viên, nhân viên {Number(people.TeachersAndStaff)}; cha mẹ học sinh " +

@@ -118,7 +118,7 @@ public static class NamTrieu2025
         new("Uỷ ban MTTQ Việt Nam phường và các tổ chức đoàn thể", [UnitKind.FatherlandFront, UnitKind.MassOrganisation], [],
         [
             "Tuyên truyền, vận động đoàn viên, hội viên hưởng ứng và tham gia tích cực các hoạt động của Tuần lễ đảm bảo hiệu quả, thiết thực.",
-        ], Reporting.ToWard),
+        ], Reporting.None), // III.2 asks them to spread the word and take part; only the schools report (III.3)
         new("Các đơn vị trường học", Schools, [],
         [
             "Căn cứ vào kế hoạch của UBND phường xây dựng kế hoạch và tổ chức thực hiện hưởng ứng Tuần lễ đạt kết quả cao, báo cáo về UBND phường " +

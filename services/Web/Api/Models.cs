@@ -26,7 +26,7 @@ public sealed record KindRates(string Kind, string KindName, Rates Rates);
 
 public sealed record UnitProgress(
     string UnitCode, string UnitName, string Kind, bool Expected, DateTimeOffset? DueAt, int ActivityReports,
-    DateTimeOffset? SubmittedAt, bool? OnTime, string Status)
+    DateTimeOffset? SubmittedAt, bool? OnTime, string Status, bool Voluntary = false)
 {
     /// <summary>Expected and not submitted: missing (late once the due instant has passed).</summary>
     public bool Missing => Expected && SubmittedAt is null;

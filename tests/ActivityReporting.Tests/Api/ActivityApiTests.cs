@@ -242,6 +242,37 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
         Assert.Equal(0, report.GetProperty("revision").GetInt32());
     }
 
+    [Fact]
+    public async Task A_mass_organisation_the_plan_does_not_ask_to_report_reports_voluntarily_counted_but_never_missing_or_late()
+    {
+        // Registered before the plan is issued: the service knows the unit by the time the plan's obligations are open.
+        await _feed.Publish(_feed.Registered("HPN-TUNGUYEN", "mass-organisation", PlanningFeed.NextSequence()));
+        var (planId, _) = await PlanWithSchool();
+        var union = service.CreateClient(TestTokens.Unit("HPN-TUNGUYEN", _feed.Ward));
+        var officer = service.CreateClient(TestTokens.WardOfficer(_feed.Ward));
+        var activity = Activity(planId);
+        activity["participants"] = JsonNode.Parse("""{"residents": 80, "members": 45}""");
+
+        using var first = await union.PostAsync("/api/reporting/activities", Json(activity), TestContext.Current.CancellationToken);
+        using var second = await union.PostAsync("/api/reporting/activities", Json(activity), TestContext.Current.CancellationToken);
+        using var summary = await union.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/HPN-TUNGUYEN/report", new { results = "Đã tuyên truyền." }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, summary.StatusCode);
+        var progress = await Eventually.Get(
+            () => officer.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/progress"),
+            until: p => p.GetProperty("activityReports").GetInt32() == 2);
+        var ward = progress.GetProperty("ward");
+        Assert.Equal((2, 2), (ward.GetProperty("expected").GetInt32(), ward.GetProperty("notSubmitted").GetInt32())); // the two schools only
+        Assert.Equal(90, progress.GetProperty("participants").GetProperty("members").GetInt64());
+        var row = progress.GetProperty("units").EnumerateArray().Single(unit => unit.GetProperty("unitCode").GetString() == "HPN-TUNGUYEN");
+        Assert.False(row.GetProperty("expected").GetBoolean());
+        Assert.True(row.GetProperty("voluntary").GetBoolean());
+        Assert.Equal(2, row.GetProperty("activityReports").GetInt32());
+        Assert.DoesNotContain(progress.GetProperty("byKind").EnumerateArray(), kind => kind.GetProperty("kind").GetString() == "mass-organisation");
+    }
+
     private async Task<(Guid PlanId, HttpClient School)> PlanWithSchool(string unitKind = "primary")
     {
         var planId = Guid.NewGuid();

@@ -26,10 +26,11 @@ public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture
         var planId = (await system.Planning(TestTokens.WardOfficer()).GetFromJsonAsync<JsonElement>("/api/planning/plans?year=2025", cancellationToken: TestContext.Current.CancellationToken))
             .GetProperty("items")[0].GetProperty("id").GetGuid();
 
-        // The plan reached ActivityReporting through RabbitMQ: twelve units must report.
+        // The plan reached ActivityReporting through RabbitMQ: the seven schools must report (section III.3);
+        // the Fatherland Front and the mass organisations take part (III.2) and may report activities voluntarily.
         var progress = await Eventually.Get(() => officer.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/progress"),
-            until: p => p.GetProperty("ward").GetProperty("expected").GetInt32() == 12, TimeSpan.FromSeconds(30));
-        Assert.Equal(12, progress.GetProperty("ward").GetProperty("expected").GetInt32());
+            until: p => p.GetProperty("ward").GetProperty("expected").GetInt32() == 7, TimeSpan.FromSeconds(30));
+        Assert.Equal(7, progress.GetProperty("ward").GetProperty("expected").GetInt32());
 
         system.Clock.Now = new DateTimeOffset(2025, 10, 8, 9, 0, 0, Vietnam);
         await Report("TH-TAMHUNG", planId, "3.2", 2, students: 450, staff: 32, parents: 60, sessions: 2);
@@ -39,31 +40,38 @@ public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture
         await Report("HPN-NAMTRIEU", planId, "3.4", 4, residents: 80, members: 45, sessions: 2);
 
         system.Clock.Now = new DateTimeOffset(2025, 10, 14, 16, 0, 0, Vietnam);
-        foreach (var unit in new[] { "TH-TAMHUNG", "MN-TAMHUNG", "HPN-NAMTRIEU" })
+        foreach (var unit in new[] { "TH-TAMHUNG", "MN-TAMHUNG" })
         {
             Assert.True(await Submit(unit, planId), $"{unit} should be on time");
+        }
+
+        using (var voluntary = await system.Client(TestTokens.Unit("HPN-NAMTRIEU")).PostAsJsonAsync(
+            $"/api/reporting/plans/{planId}/units/HPN-NAMTRIEU/report", new { results = "Đã tuyên truyền." }, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, voluntary.StatusCode); // no summary report is due from it
         }
 
         system.Clock.Now = new DateTimeOffset(2025, 10, 15, 8, 30, 0, Vietnam);
         Assert.False(await Submit("THCS-LAPLE", planId), "THCS-LAPLE submitted after 00:00 on 15/10 and is late");
 
         await Review(officer, planId, "TH-TAMHUNG", "accept", new { note = "Đạt yêu cầu" });
-        await Review(officer, planId, "HPN-NAMTRIEU", "accept", new { });
         await Review(officer, planId, "MN-TAMHUNG", "return", new { reason = "Bổ sung minh chứng cho lễ khai mạc" });
 
         progress = await Eventually.Get(() => officer.GetFromJsonAsync<JsonElement>($"/api/reporting/plans/{planId}/progress"),
-            until: p => p.GetProperty("ward").GetProperty("returned").GetInt32() == 1 && p.GetProperty("ward").GetProperty("accepted").GetInt32() == 2);
+            until: p => p.GetProperty("ward").GetProperty("returned").GetInt32() == 1 && p.GetProperty("ward").GetProperty("accepted").GetInt32() == 1);
         var ward = progress.GetProperty("ward");
-        Assert.Equal((12, 4, 3, 1, 2, 1, 8), (Int(ward, "expected"), Int(ward, "submitted"), Int(ward, "onTime"), Int(ward, "late"),
+        Assert.Equal((7, 3, 2, 1, 1, 1, 4), (Int(ward, "expected"), Int(ward, "submitted"), Int(ward, "onTime"), Int(ward, "late"),
             Int(ward, "accepted"), Int(ward, "returned"), Int(ward, "notSubmitted")));
-        Assert.Equal(0.3333, ward.GetProperty("completeness").GetDouble());
-        Assert.Equal(0.25, ward.GetProperty("timeliness").GetDouble());
+        Assert.Equal(0.4286, ward.GetProperty("completeness").GetDouble());
+        Assert.Equal(0.2857, ward.GetProperty("timeliness").GetDouble());
         var kinds = progress.GetProperty("byKind").EnumerateArray().ToDictionary(k => k.GetProperty("kind").GetString()!, k => k.GetProperty("rates"));
         Assert.Equal((2, 1, 1), Rates(kinds["kindergarten"]));
         Assert.Equal((3, 1, 1), Rates(kinds["primary"]));
         Assert.Equal((2, 1, 0), Rates(kinds["lower-secondary"]));
-        Assert.Equal((1, 0, 0), Rates(kinds["fatherland-front"]));
-        Assert.Equal((4, 1, 1), Rates(kinds["mass-organisation"]));
+        Assert.Equal(["kindergarten", "primary", "lower-secondary"], kinds.Keys);
+        var union = progress.GetProperty("units").EnumerateArray().Single(unit => unit.GetProperty("unitCode").GetString() == "HPN-NAMTRIEU");
+        Assert.Equal((false, true, 1), (union.GetProperty("expected").GetBoolean(), union.GetProperty("voluntary").GetBoolean(), Int(union, "activityReports")));
+        Assert.DoesNotContain(progress.GetProperty("units").EnumerateArray(), unit => unit.GetProperty("unitCode").GetString() == "MTTQ-NAMTRIEU");
         Assert.Equal(5, Int(progress, "activityReports"));
         Assert.Equal(9, Int(progress, "sessions"));
         Assert.Equal(1205, Int(progress, "participantsTotal"));
@@ -98,7 +106,9 @@ public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture
             Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG NAM TRIỆU", text);
             Assert.Contains("Số: 25/BC-UBND", text);
             Assert.Contains("Nam Triệu, ngày 18 tháng 10 năm 2025", text);
-            Assert.Contains("Có 12 đơn vị phải báo cáo kết quả về phường (trước ngày 15/10/2025); đã nộp 4 đơn vị (đạt 33,3%), trong đó đúng hạn 3 đơn vị (đạt 25%), nộp muộn 1 đơn vị", text);
+            Assert.Contains("Có 7 đơn vị phải báo cáo kết quả về phường (trước ngày 15/10/2025); đã nộp 3 đơn vị (đạt 42,9%), trong đó đúng hạn 2 đơn vị (đạt 28,6%), nộp muộn 1 đơn vị", text);
+            Assert.Contains("tự nguyện báo cáo hoạt động (được tính vào kết quả tại mục II): Hội Liên hiệp Phụ nữ phường Nam Triệu (1 hoạt động).", text);
+            Assert.DoesNotContain("Ủy ban MTTQ", text.Split("Đơn vị chưa nộp báo cáo:").Last().Split("II. KẾT QUẢ")[0]);
             Assert.Contains("đã tổ chức 5 hoạt động với 9 buổi, thu hút 1.205 lượt người tham gia", text);
             Assert.Contains("Đơn vị nộp muộn: Trường THCS Lập Lễ.", text);
             Assert.Contains("Chưa có số liệu từ hệ thống Tủ sách – Quỹ", text);
@@ -113,9 +123,9 @@ public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture
         using var recompiled = await officer.PostAsJsonAsync($"/api/reporting/plans/{planId}/ward-report", new { }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Conflict, recompiled.StatusCode);
 
-        var messages = await city.WaitFor(received => received.Count(m => m.MessageType == "learningweek.reporting.ward-report-submitted.v1") == 1 && received.Count >= 5);
+        var messages = await city.WaitFor(received => received.Count(m => m.MessageType == "learningweek.reporting.ward-report-submitted.v1") == 1 && received.Count >= 4);
         var totals = Assert.Single(messages, m => m.MessageType == "learningweek.reporting.ward-report-submitted.v1").Message.GetProperty("totals");
-        Assert.Equal(12, Int(totals, "unitsExpected"));
+        Assert.Equal(7, Int(totals, "unitsExpected"));
         Assert.Equal(770, totals.GetProperty("participants").GetProperty("students").GetInt32());
         Assert.Equal(5, Int(totals, "activityReports"));
         Assert.False(Assert.Single(messages, m => m.MessageType == "learningweek.reporting.unit-report-submitted.v1"

@@ -27,7 +27,7 @@ public sealed class PlanningFeed(IServiceProvider services)
         new DateOnly(2026, 10, 15), VietnamTime.StartOf(new DateOnly(2026, 10, 15)),
         new DateOnly(2026, 10, 20), VietnamTime.StartOf(new DateOnly(2026, 10, 20)),
         [new PlanAudience("Các đơn vị trường học", ["kindergarten", "primary", "lower-secondary"], [], true, new DateOnly(2026, 10, 15), VietnamTime.StartOf(new DateOnly(2026, 10, 15))),
-         new PlanAudience("Các tổ chức đoàn thể", ["fatherland-front", "mass-organisation"], [], true, new DateOnly(2026, 10, 15), VietnamTime.StartOf(new DateOnly(2026, 10, 15)))],
+         new PlanAudience("Các tổ chức đoàn thể", ["fatherland-front", "mass-organisation"], [], false, null, null)],
         [.. targets.Select(target => new PlanTargetUnit(target.Code, target.Kind, VietnamTime.StartOf(new DateOnly(2026, 10, 15))))],
         DateTimeOffset.UtcNow, Guid.NewGuid(), sequence);
 

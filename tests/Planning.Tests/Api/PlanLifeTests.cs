@@ -22,7 +22,7 @@ public sealed class PlanLifeTests(PlanningService service) : IClassFixture<Plann
         Assert.Equal(6, issued.GetProperty("activityLines").GetArrayLength());
         Assert.Equal("trước ngày 15/10/2027", issued.GetProperty("deadlines").GetProperty("unitsReportText").GetString());
         Assert.Equal("2027-10-15T00:00:00+07:00", issued.GetProperty("deadlines").GetProperty("unitsReportDueAt").GetString());
-        Assert.Equal(12, issued.GetProperty("targetUnits").GetArrayLength());
+        Assert.Equal(7, issued.GetProperty("targetUnits").GetArrayLength()); // the seven schools (section III.3)
 
         etag = await _scenario.Send(HttpMethod.Post, $"/api/planning/plans/{id}/amendments",
             new { reason = "Gia hạn báo cáo do ảnh hưởng của bão", unitsReportBefore = "2027-10-18" }, etag, HttpStatusCode.Created);
@@ -57,7 +57,7 @@ public sealed class PlanLifeTests(PlanningService service) : IClassFixture<Plann
         bool OfThisPlan(ReceivedMessage message) => message.Message.GetProperty("planId").GetGuid() == id;
         var received = (await city.WaitFor(messages => messages.Count(OfThisPlan) >= 5)).Where(OfThisPlan).ToList();
         var planIssued = Assert.Single(received, message => message.MessageType == "learningweek.planning.plan-issued.v1");
-        Assert.Equal(12, planIssued.Message.GetProperty("targetUnits").GetArrayLength());
+        Assert.Equal(7, planIssued.Message.GetProperty("targetUnits").GetArrayLength());
         Assert.Equal(planIssued.MessageId, planIssued.Message.GetProperty("sourceEventId").GetString());
         Assert.Equal("2027-10-18", Assert.Single(received, message => message.MessageType == "learningweek.planning.plan-amended.v1")
             .Message.GetProperty("unitsReportBefore").GetString());

@@ -15,10 +15,10 @@ public sealed class IssuingTests
 
         Assert.Equal("45/KH-UBND", e.Number);
         Assert.Equal(6, e.ActivityLines.Count);
-        // Schools, the Fatherland Front and the mass organisations report; culture houses and the office do not.
+        // Only the schools report to the ward by 15/10 (section III.3 of the plan); the Fatherland Front and the
+        // mass organisations spread the word and take part (III.2), the culture houses and the office do not report.
         Assert.Equal(
-            ["CCB-NAMTRIEU", "DTN-NAMTRIEU", "HKH-NAMTRIEU", "HPN-NAMTRIEU", "MN-PHUCLE", "MN-TAMHUNG", "MTTQ-NAMTRIEU",
-             "TH-LAPLE", "TH-PHULE", "TH-TAMHUNG", "THCS-LAPLE", "THCS-TAMHUNG"],
+            ["MN-PHUCLE", "MN-TAMHUNG", "TH-LAPLE", "TH-PHULE", "TH-TAMHUNG", "THCS-LAPLE", "THCS-TAMHUNG"],
             e.TargetUnits.Select(target => target.UnitCode));
         Assert.All(e.TargetUnits, target => Assert.Equal(new DateOnly(2027, 10, 15), target.ReportBefore));
         Assert.Equal(PlanStatus.Issued, Given.Apply(Given.DraftWithLines(), e).Status);

@@ -1,3 +1,4 @@
+using LearningWeek.Planning.Plans;
 using LearningWeek.Planning.UnitPlans;
 using LearningWeek.Planning.Units;
 using LearningWeek.Testing;
@@ -58,9 +59,20 @@ public sealed class UnitPlanDecisionTests
     }
 
     [Fact]
-    public void A_line_meant_for_schools_is_refused_to_a_mass_organisation()
+    public void A_mass_organisation_the_plan_does_not_ask_to_report_submits_no_unit_plan()
     {
-        DecisionAssert.Fails(Decide(Given.Issued(), Given.UnitOf("HPN-NAMTRIEU"), null, Submit(line: "3.3"), Given.UnitCaller("HPN-NAMTRIEU"), Given.Now),
+        DecisionAssert.Fails(Decide(Given.Issued(), Given.UnitOf("HPN-NAMTRIEU"), null, Submit(), Given.UnitCaller("HPN-NAMTRIEU"), Given.Now),
+            422, "unit-not-targeted", "unitCode");
+    }
+
+    [Fact]
+    public void A_line_meant_for_schools_is_refused_to_a_mass_organisation_the_plan_names()
+    {
+        var draft = Given.DraftWithLines();
+        var naming = Given.Apply(draft, new PlanIssued(Given.PlanId, "HP-NAMTRIEU", "45/KH-UBND", draft.Content, draft.ActivityLines, draft.Responsibilities,
+            [new TargetUnit("HPN-NAMTRIEU", UnitKind.MassOrganisation, draft.Content.Deadlines!.UnitsReportBefore)], Given.Now.AddDays(-8), "ward-officer"));
+
+        DecisionAssert.Fails(Decide(naming, Given.UnitOf("HPN-NAMTRIEU"), null, Submit(line: "3.3"), Given.UnitCaller("HPN-NAMTRIEU"), Given.Now),
             422, "line-not-for-unit", "items[0].lineCode");
     }
 
