@@ -38,6 +38,7 @@ public sealed class PlanningEventsConsumer(IDocumentStore store, TimeProvider cl
             ParentAuthority = e.ParentAuthority,
             Place = e.Place,
             Signature = e.Signature is { } s ? new Signature(s.Authority, s.OnBehalfOf, s.Position, s.Signer) : null,
+            CityDecision = e.LegalBasis is { } basis ? new CityDecision(basis.DecisionNumber, basis.DecisionDate, basis.Issuer) : null,
             PeriodStart = e.PeriodStart,
             PeriodEnd = e.PeriodEnd,
             IssuedAt = e.OccurredAt,

@@ -14,6 +14,9 @@ public sealed record PlanAudience(string Title, IReadOnlyList<string> Kinds, IRe
     public bool Covers(string unitCode, string kind) => ReportsToWard && (Kinds.Contains(kind) || UnitCodes.Contains(unitCode));
 }
 
+/// <summary>The decision of the higher authority the plan carries out, as the ward report cites it.</summary>
+public sealed record CityDecision(string Number, DateOnly Date, string Issuer);
+
 /// <summary>Who signs for the ward.</summary>
 public sealed record Signature(string Authority, string? OnBehalfOf, string Position, string Signer);
 
@@ -44,6 +47,8 @@ public sealed record ReportingPlan
     public string Place { get; init; } = "";
 
     public Signature? Signature { get; init; }
+
+    public CityDecision? CityDecision { get; init; }
 
     public DateOnly PeriodStart { get; init; }
 

@@ -89,7 +89,10 @@ public static class CompileWardReport
             string.IsNullOrWhiteSpace(request.Assessment) ? null : request.Assessment.Trim(),
             string.IsNullOrWhiteSpace(request.Proposals) ? null : request.Proposals.Trim(),
             request.Recipients is { Count: > 0 } recipients ? [.. recipients.Select(recipient => recipient!.Trim())] : DefaultRecipients,
-            signature);
+            signature)
+        {
+            CityDecision = plan.CityDecision,
+        };
         return Decision.Of(new WardReportCompiled(plan.Id, plan.WardCode, (current?.Revision ?? 0) + 1, content, now, caller.Actor));
     }
 

@@ -34,7 +34,11 @@ public sealed record WardReportContent(
     string? Assessment,
     string? Proposals,
     IReadOnlyList<string> Recipients,
-    Signature Signature);
+    Signature Signature)
+{
+    /// <summary>The city's decision the ward's plan carries out (null for a plan issued before it was known).</summary>
+    public CityDecision? CityDecision { get; init; }
+}
 
 public sealed record WardReportCompiled(Guid PlanId, string WardCode, int Revision, WardReportContent Content, DateTimeOffset CompiledAt, string CompiledBy);
 

@@ -23,11 +23,14 @@ public static class WardReportDocument
             new DocumentHeader(content.ParentAuthority, content.IssuingBody, content.Number, "/BC-UBND", content.Place, content.ReportDate),
             "BÁO CÁO", content.Title);
 
-        var plan = content.PlanNumber is { } number
-            ? $"Kế hoạch số {number}" + (content.PlanIssuedOn is { } issued ? $" ngày {issued.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" : "")
-            : "Kế hoạch";
+        var plan = "Kế hoạch" + (content.PlanNumber is { } number ? $" số {number}" : "")
+            + (content.PlanIssuedOn is { } issued ? $" ngày {issued.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" : "");
+        // As a real report opens: the higher authority's decision, then the ward's own plan that carries it out.
+        var decision = content.CityDecision is { } city
+            ? $"Quyết định số {city.Number} ngày {city.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} của {city.Issuer} và "
+            : "";
         document.Paragraph(
-            $"Thực hiện {plan} của {content.IssuingBody} về việc {Lower(content.PlanTitle.Replace("Kế hoạch ", "", StringComparison.Ordinal))} " +
+            $"Thực hiện {decision}{plan} của {content.IssuingBody} về việc {Lower(content.PlanTitle.Replace("Kế hoạch ", "", StringComparison.Ordinal))} " +
             $"({content.PeriodText}), {content.IssuingBody} báo cáo kết quả như sau:");
 
         document.Heading("I. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ").Paragraph(

@@ -29,5 +29,8 @@ public sealed record PlanIssued(
     Guid SourceEventId,
     long SourceSequence) : IIntegrationEvent
 {
+    /// <summary>The decision the plan carries out, as its opening cites it (added in a compatible change: older events have none).</summary>
+    public PlanLegalBasis? LegalBasis { get; init; }
+
     string IIntegrationEvent.Subject => $"plans/{PlanId}";
 }

@@ -45,7 +45,10 @@ public sealed class PlanningEventMapper : IIntegrationEventMapper
             deadlines.UnitsReportBefore, deadlines.UnitsReportDueAt, deadlines.WardReportBefore, deadlines.WardReportDueAt,
             Audiences(e.Responsibilities, deadlines),
             [.. e.TargetUnits.Select(target => new Public.PlanTargetUnit(target.UnitCode, Kind(target.Kind), VietnamTime.StartOf(target.ReportBefore)))],
-            stored.Timestamp, stored.Id, stored.Sequence);
+            stored.Timestamp, stored.Id, stored.Sequence)
+        {
+            LegalBasis = new Public.PlanLegalBasis(content.LegalBasis.DecisionNumber, content.LegalBasis.DecisionDate, content.LegalBasis.Issuer),
+        };
     }
 
     private static Public.PlanAmended Amended(PlanAmended e, IEvent stored)

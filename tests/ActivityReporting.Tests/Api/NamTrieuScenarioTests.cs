@@ -105,6 +105,8 @@ public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture
             Assert.Contains("Độc lập - Tự do - Hạnh phúc", text);
             Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG NAM TRIỆU", text);
             Assert.Contains("Số: 25/BC-UBND", text);
+            // It cites what it implements: the city's decision and the ward's plan (the sample plan was issued without a number).
+            Assert.Matches(@"Thực hiện Quyết định số 3929/QĐ-UBND ngày 01/10/2025 của UBND thành phố Hải Phòng và Kế hoạch ngày \d{2}/\d{2}/\d{4} của Ủy ban nhân dân phường Nam Triệu về việc tổ chức Tuần lễ", text);
             Assert.Contains("Nam Triệu, ngày 18 tháng 10 năm 2025", text);
             Assert.Contains("Có 7 đơn vị phải báo cáo kết quả về phường (trước ngày 15/10/2025); đã nộp 3 đơn vị (đạt 42,9%), trong đó đúng hạn 2 đơn vị (đạt 28,6%), nộp muộn 1 đơn vị", text);
             Assert.Contains("tự nguyện báo cáo hoạt động (được tính vào kết quả tại mục II): Hội Liên hiệp Phụ nữ phường Nam Triệu (1 hoạt động).", text);
