@@ -52,7 +52,7 @@ public sealed record FundSnapshot(
 {
     public static FundSnapshot From(LibraryFundFigures? figures) => figures is null
         ? new FundSnapshot(false, 0, 0, 0, 0, 0, 0, 0, 0,
-            "Chưa có số liệu từ hệ thống Tủ sách – Quỹ (LibraryFund); các số liệu của nội dung 3.5 tạm ghi bằng 0.")
+            "Chưa có số liệu từ hệ thống Tủ sách – Quỹ; các số liệu của nội dung 3.5 tạm ghi bằng 0.")
         : new FundSnapshot(true, figures.PledgedVnd, figures.ReceivedVnd, figures.AllocatedVnd, figures.InKindReceivedVnd, figures.BooksReceived,
             figures.Bookshelves, figures.DigitalResources, figures.Donors, null);
 }

@@ -55,11 +55,16 @@ public static class ThankYouLetter
         return TypedResults.File(letter, Decree30Document.ContentType, $"thu-cam-on-{pledge.Id:N}.docx");
     }
 
+    public const string NumberSuffix = "/UBND-VHXH";
+
     public static byte[] Build(Pledge pledge, Fund fund, IReadOnlyDictionary<Guid, Bookshelf> shelves, DateOnly today)
     {
         var donor = pledge.Donor.Kind == DonorKind.Individual ? $"Ông/Bà {pledge.Donor.Name}" : pledge.Donor.Name;
+        // A thank-you letter is a thư công, which has no abbreviation in Appendix III of Decree
+        // 30/2020 ("TC" there is a thông cáo, a communiqué): it is numbered as an official letter,
+        // the issuing body then the office that drafted it (Phòng Văn hoá - Xã hội).
         var document = new Decree30Document(
-                new DocumentHeader(fund.ParentAuthority, fund.IssuingBody, null, "/TC-UBND", fund.Place, today),
+                new DocumentHeader(fund.ParentAuthority, fund.IssuingBody, null, NumberSuffix, fund.Place, today),
                 "THƯ CẢM ƠN",
                 "Về việc ủng hộ xây dựng tủ sách, thư viện số")
             .Addressee(donor);

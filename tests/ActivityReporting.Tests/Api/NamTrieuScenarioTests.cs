@@ -103,7 +103,7 @@ public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture
             var text = document.MainDocumentPart!.Document.Body!.InnerText;
             Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
             Assert.Contains("Độc lập - Tự do - Hạnh phúc", text);
-            Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG NAM TRIỆU", text);
+            Assert.Contains("ỦY BAN NHÂN DÂNPHƯỜNG NAM TRIỆU", text); // two header lines, as Appendix I writes a People's Committee
             Assert.Contains("Số: 25/BC-UBND", text);
             // It cites what it implements: the city's decision and the ward's plan (the sample plan was issued without a number).
             Assert.Matches(@"Thực hiện Quyết định số 3929/QĐ-UBND ngày 01/10/2025 của UBND thành phố Hải Phòng và Kế hoạch ngày \d{2}/\d{2}/\d{4} của Ủy ban nhân dân phường Nam Triệu về việc tổ chức Tuần lễ", text);
