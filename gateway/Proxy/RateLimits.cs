@@ -22,8 +22,9 @@ public sealed class RateLimitSettings
 
 /// <summary>
 /// Rate limits per client: a token bucket per authenticated client id (per address for anonymous
-/// callers) on every route, and a tighter window on the token endpoint. A rejected request gets
-/// 429 with <c>Retry-After</c> and a ProblemDetails.
+/// callers) on every proxied route, the same bucket on the
+/// gateway's own endpoints (health, documentation, discovery, access), and a tighter window on the
+/// token endpoint. A rejected request gets 429 with <c>Retry-After</c> and a ProblemDetails.
 /// </summary>
 public static class RateLimits
 {
@@ -36,16 +37,20 @@ public static class RateLimits
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(PerClient, context => RateLimitPartition.GetTokenBucketLimiter(
-                PartitionKey(context),
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = settings.BurstPerClient,
-                    TokensPerPeriod = settings.RequestsPerSecondPerClient,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+            TokenBucketRateLimiterOptions Bucket(string _) => new()
+            {
+                TokenLimit = settings.BurstPerClient,
+                TokensPerPeriod = settings.RequestsPerSecondPerClient,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            };
+            limiter.AddPolicy(PerClient, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(context), Bucket));
+            // Endpoints without a policy of their own (/health, /alive, /docs, /.well-known/*, the access API).
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null
+                    ? RateLimitPartition.GetTokenBucketLimiter("own:" + PartitionKey(context), Bucket)
+                    : RateLimitPartition.GetNoLimiter("policy"));
             limiter.AddPolicy(TokenEndpoint, context => RateLimitPartition.GetFixedWindowLimiter(
                 "token:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                 _ => new FixedWindowRateLimiterOptions
@@ -68,7 +73,8 @@ public static class RateLimits
                         Status = StatusCodes.Status429TooManyRequests,
                         Type = ProblemTypes.RateLimited,
                         Title = ProblemTypes.ForStatus(StatusCodes.Status429TooManyRequests).Title,
-                        Detail = $"Too many requests from this client; retry after {seconds} s.",
+                        Detail = $"Máy khách này đã gửi quá nhiều yêu cầu; hãy thử lại sau {seconds} giây.",
+                        Extensions = { [ProblemLanguage.EnglishDetailKey] = $"Too many requests from this client; retry after {seconds} s." },
                     },
                 });
             };

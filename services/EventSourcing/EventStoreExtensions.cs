@@ -53,7 +53,8 @@ public static class EventStoreExtensions
                 options.OpenTelemetry.TrackEventCounters();
                 options.Schema.For<ProcessedMessage>().Identity(message => message.Id);
                 options.Schema.For<Following.FeedCursor>().Identity(cursor => cursor.Id);
-                options.Schema.For<IdempotencyRecord>().Identity(record => record.Id);
+                // Versioned, so that a takeover is conditional; indexed by expiry, so that pruning reads only what it deletes.
+                options.Schema.For<IdempotencyRecord>().Identity(record => record.Id).UseOptimisticConcurrency(true).Index(record => record.ExpiresAt);
                 configure?.Invoke(options);
             })
             .UseNpgsqlDataSource()

@@ -17,7 +17,9 @@ public sealed record IdempotencyRecord(
 
 /// <summary>
 /// Idempotency records as Marten documents: the document id (client and key) is the lock, so of
-/// concurrent first requests exactly one inserts and runs.
+/// concurrent first requests exactly one inserts and runs; taking over an expired or abandoned
+/// record is a conditional update (optimistic concurrency on the record's version), so of two
+/// concurrent takers exactly one runs.
 /// </summary>
 public sealed class MartenIdempotencyStore(IDocumentStore store, TimeProvider clock, IOptions<IdempotencyOptions> options) : IIdempotencyStore
 {
@@ -38,15 +40,27 @@ public sealed class MartenIdempotencyStore(IDocumentStore store, TimeProvider cl
             }
         }
 
-        await using var query = store.QuerySession();
-        var existing = await query.LoadAsync<IdempotencyRecord>(scopedKey, cancellationToken);
-        if (existing is null || existing.ExpiresAt <= now || (existing.Response is null && now - existing.CreatedAt > options.Value.AbandonAfter))
+        await using var takeover = store.LightweightSession();
+        var existing = await takeover.LoadAsync<IdempotencyRecord>(scopedKey, cancellationToken);
+        if (existing is null)
         {
-            // Expired, or left unfinished by a process that died: start over.
-            await using var session = store.LightweightSession();
-            session.Store(new IdempotencyRecord(scopedKey, fingerprint, now, now + options.Value.Retention, Response: null));
-            await session.SaveChangesAsync(cancellationToken);
-            return new IdempotencyClaim.Acquired();
+            return new IdempotencyClaim.InProgress(); // abandoned a moment ago: claim again
+        }
+
+        if (existing.ExpiresAt <= now || (existing.Response is null && now - existing.CreatedAt > options.Value.AbandonAfter))
+        {
+            // Expired, or left unfinished by a process that died: start over, unless another request
+            // took it over since we read it (the version we loaded is no longer the record's).
+            takeover.Store(new IdempotencyRecord(scopedKey, fingerprint, now, now + options.Value.Retention, Response: null));
+            try
+            {
+                await takeover.SaveChangesAsync(cancellationToken);
+                return new IdempotencyClaim.Acquired();
+            }
+            catch (Exception lost) when (lost is ConcurrencyException || (lost is AggregateException all && all.InnerExceptions.All(inner => inner is ConcurrencyException)))
+            {
+                return new IdempotencyClaim.InProgress(); // another request took it over first
+            }
         }
 
         if (existing.Fingerprint != fingerprint)

@@ -1,4 +1,5 @@
 using LearningWeek.ApiDefaults.Http;
+using LearningWeek.ApiDefaults.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -145,29 +146,46 @@ public static class StreamCommands
 /// <summary>HTTP answers for command outcomes and domain errors, the same in every service.</summary>
 public static class CommandResults
 {
-    public static ProblemHttpResult ToProblem(this DomainError error) =>
-        TypedResults.Problem(
-            detail: error.Detail,
-            statusCode: error.Status,
-            title: error.Title,
-            type: error.Type,
-            extensions: error.Field is null ? null : new Dictionary<string, object?>
-            {
-                // The field's message is the rule in Vietnamese, as a form shows it beside the field.
-                ["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Title] },
-            });
+    public static ProblemHttpResult ToProblem(this DomainError error)
+    {
+        var extensions = error.EnglishDetail is { } english ? ProblemLanguage.English(english) : [];
+        if (error.Field is not null)
+        {
+            // The field's message is the rule in Vietnamese, as a form shows it beside the field.
+            extensions["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Title] };
+        }
+
+        return TypedResults.Problem(detail: error.Detail, statusCode: error.Status, title: error.Title, type: error.Type, extensions: extensions);
+    }
 
     public static ProblemHttpResult VersionProblem(bool clientExpectedVersion) => clientExpectedVersion
         ? TypedResults.Problem(
             statusCode: StatusCodes.Status412PreconditionFailed,
             type: ApiDefaults.Problems.ProblemTypes.PreconditionFailed,
             title: "Dữ liệu đã bị thay đổi (If-Match không khớp)",
-            detail: "The resource changed since the version in If-Match. Read it again (GET) and retry with its new ETag.")
+            detail: "Dữ liệu đã thay đổi kể từ phiên bản ghi trong If-Match. Hãy tải lại (GET) và gửi lại với ETag mới.",
+            extensions: ProblemLanguage.English("The resource changed since the version in If-Match. Read it again (GET) and retry with its new ETag."))
         : TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,
             type: ApiDefaults.Problems.ProblemTypes.Conflict,
             title: "Dữ liệu vừa bị thay đổi bởi yêu cầu khác",
-            detail: "Another change was saved at the same time. Read the resource again and retry.");
+            detail: "Một thay đổi khác vừa được lưu cùng lúc. Hãy tải lại dữ liệu và thử lại.",
+            extensions: ProblemLanguage.English("Another change was saved at the same time. Read the resource again and retry."));
+
+    /// <summary>
+    /// A full replacement or a submission without If-Match: 428. Without the version the client saw,
+    /// a stale copy would silently overwrite a newer one.
+    /// </summary>
+    public static ProblemHttpResult IfMatchRequired() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status428PreconditionRequired,
+            type: ApiDefaults.Problems.ProblemTypes.PreconditionRequired,
+            title: "Cần tiêu đề If-Match",
+            detail: "Thao tác này thay toàn bộ nội dung hoặc nộp văn bản: hãy gửi kèm If-Match với ETag nhận được khi đọc (GET).",
+            extensions: ProblemLanguage.English("This replaces the whole resource or submits it: send If-Match with the ETag from your last read (GET)."));
+
+    /// <summary>True when the request carries no If-Match at all.</summary>
+    public static bool LacksIfMatch(this HttpRequest request) => string.IsNullOrWhiteSpace(request.Headers.IfMatch.ToString());
 
     public static ValidationProblem BadIfMatch() =>
         ApiDefaults.Validation.Problems.ValidationProblem(new Dictionary<string, string[]>

@@ -26,6 +26,21 @@ public sealed class LimitsTests(TightLimitsGatewayHost gateway) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_gateways_own_health_endpoint_is_rate_limited_per_address()
+    {
+        using var prober = gateway.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < TightLimitsGatewayHost.Burst * 3; i++)
+        {
+            using var response = await prober.GetAsync("/alive", TestContext.Current.CancellationToken);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, statuses[0]);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+
+    [Fact]
     public async Task A_service_slower_than_the_gateways_timeout_gets_a_504_problem()
     {
         var client = gateway.CreateClient(await gateway.TokenFor("MN-PHUCLE"));

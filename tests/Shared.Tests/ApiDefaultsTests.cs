@@ -81,6 +81,52 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
     }
 
     [Fact]
+    public async Task An_answer_that_says_try_again_is_not_kept_as_the_keys_answer()
+    {
+        var client = probe.CreateClient(TestTokens.Unit("TH-PHULE"));
+        var key = Guid.NewGuid().ToString();
+        var name = Guid.NewGuid().ToString("N");
+
+        using var first = await Post(client, $"/api/probe/attempts/{name}", new { }, key);
+        using var retry = await Post(client, $"/api/probe/attempts/{name}", new { }, key);
+        using var again = await Post(client, $"/api/probe/attempts/{name}", new { }, key);
+
+        Assert.Equal(HttpStatusCode.Conflict, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode); // ran again, not the 409 replayed
+        Assert.False(retry.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_if_match_is_another_request()
+    {
+        var client = probe.CreateClient(TestTokens.Unit("TH-TAMHUNG"));
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await Post(client, "/api/probe/units/TH-TAMHUNG/notes", new { text = "Phiên bản 1" }, key, ifMatch: "\"1\"");
+        using var other = await Post(client, "/api/probe/units/TH-TAMHUNG/notes", new { text = "Phiên bản 1" }, key, ifMatch: "\"2\"");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Of_two_requests_taking_over_an_abandoned_key_at_once_exactly_one_runs()
+    {
+        var clock = new SettableClock(DateTimeOffset.UtcNow);
+        var options = Microsoft.Extensions.Options.Options.Create(new LearningWeek.ApiDefaults.Idempotency.IdempotencyOptions());
+        var store = new LearningWeek.EventSourcing.MartenIdempotencyStore(probe.Store, clock, options);
+        var key = $"probe|{Guid.NewGuid()}";
+        Assert.IsType<LearningWeek.ApiDefaults.Idempotency.IdempotencyClaim.Acquired>(await store.ClaimAsync(key, "f", TestContext.Current.CancellationToken));
+        clock.Now += options.Value.AbandonAfter + TimeSpan.FromSeconds(1); // its owner died without finishing
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.ClaimAsync(key, "f", TestContext.Current.CancellationToken)));
+
+        Assert.Single(claims, claim => claim is LearningWeek.ApiDefaults.Idempotency.IdempotencyClaim.Acquired);
+    }
+
+    [Fact]
     public async Task Keys_are_per_client_so_two_clients_with_one_key_each_create()
     {
         var key = Guid.NewGuid().ToString();
@@ -189,10 +235,22 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
         Assert.Contains(response.Headers.GetValues("X-Request-Id").Single(), problem);
     }
 
-    private static async Task<HttpResponseMessage> Post(HttpClient client, string path, object body, string key)
+    private static async Task<HttpResponseMessage> Post(HttpClient client, string path, object body, string key, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", key);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         return await client.SendAsync(request);
+    }
+
+    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

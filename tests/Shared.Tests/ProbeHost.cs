@@ -68,6 +68,12 @@ public sealed class ProbeHost : IAsyncLifetime
         _app.UseApiDefaults();
         var api = _app.MapGroup("/api/probe");
         api.MapPost("/units/{unitCode}/notes", AddNote).RequireAuthorization(Policies.UnitWriter).WithIdempotency();
+        // Answers 409 ("try again") to the first attempt of each name, then 201: as a request whose state arrives later.
+        api.MapPost("/attempts/{name}", IResult (string name) =>
+                Attempts.AddOrUpdate(name, 1, (_, count) => count + 1) == 1
+                    ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Chưa sẵn sàng")
+                    : TypedResults.Created($"/api/probe/attempts/{name}", new { name, attempt = Attempts[name] }))
+            .RequireAuthorization().WithIdempotency();
         api.MapPost("/echo", async (HttpRequest request) => TypedResults.Ok(new { length = (await new StreamReader(request.Body).ReadToEndAsync()).Length }));
         api.MapGet("/boom", string () => throw new InvalidOperationException("SELECT secret FROM clients -- at Probe.Boom()"));
         api.MapGet("/database-down", string () => throw new TestDatabaseException("connection refused to 10.0.0.5:5432"));
@@ -95,6 +101,8 @@ public sealed class ProbeHost : IAsyncLifetime
         await session.SaveChangesAsync();
         return TypedResults.Created($"/api/probe/notes/{note.Id}", note);
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Attempts = new();
 
     public sealed record NoteRequest(string Text);
 

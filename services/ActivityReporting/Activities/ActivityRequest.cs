@@ -96,32 +96,37 @@ public static class ActivityRules
     {
         if (plan.Closed)
         {
-            return DomainError.Conflict("plan-closed", "Kế hoạch đã kết thúc", "The plan is closed: it takes no more reports.");
+            return DomainError.Conflict("plan-closed", "Kế hoạch đã kết thúc", "Kế hoạch đã kết thúc, không tiếp nhận thêm báo cáo.", english: "The plan is closed: it takes no more reports.");
         }
 
         if (!obligation.AcceptsActivityChanges)
         {
             return obligation.Status == UnitReportStatus.Accepted
                 ? DomainError.Conflict("unit-report-accepted", "Báo cáo kết quả của đơn vị đã được tiếp nhận",
-                    "The unit's report on this plan was accepted: its activity reports are final.")
-                : DomainError.Conflict("not-expected", "Đơn vị không còn phải báo cáo kế hoạch này", "The unit is no longer expected to report on this plan.");
+                    "Báo cáo kết quả của đơn vị về kế hoạch này đã được tiếp nhận; các báo cáo hoạt động của đơn vị không thể thay đổi nữa.",
+                    english: "The unit's report on this plan was accepted: its activity reports are final.")
+                : DomainError.Conflict("not-expected", "Đơn vị không còn phải báo cáo kế hoạch này", "Đơn vị không còn phải báo cáo về kế hoạch này.",
+                    english: "The unit is no longer expected to report on this plan.");
         }
 
         var line = plan.Line(content.LineCode);
         if (line is null)
         {
-            return DomainError.Rule("unknown-activity-line", "Không có hoạt động này trong kế hoạch", $"The plan has no line {content.LineCode}.", "lineCode");
+            return DomainError.Rule("unknown-activity-line", "Không có hoạt động này trong kế hoạch", $"Kế hoạch không có hoạt động mã {content.LineCode}.",
+                english: $"The plan has no line {content.LineCode}.", field: "lineCode");
         }
 
         if (!line.Targets(obligation.UnitKind))
         {
             return DomainError.Rule("line-not-for-unit", "Hoạt động này không dành cho loại đơn vị của bạn",
-                $"Line {line.Code} is for {string.Join(", ", line.TargetKinds)}, not {obligation.UnitKind}.", "lineCode");
+                $"Hoạt động {line.Code} dành cho loại đơn vị {string.Join(", ", line.TargetKinds)}, không dành cho loại {obligation.UnitKind}.",
+                english: $"Line {line.Code} is for {string.Join(", ", line.TargetKinds)}, not {obligation.UnitKind}.", field: "lineCode");
         }
 
         if (content.HeldOn > VietnamTime.DayOf(now))
         {
-            return DomainError.Rule("held-in-the-future", "Ngày tổ chức chưa tới", $"{VietnamTime.Format(content.HeldOn)} is in the future.", "heldOn");
+            return DomainError.Rule("held-in-the-future", "Ngày tổ chức chưa tới", $"Ngày {VietnamTime.Format(content.HeldOn)} chưa tới.",
+                english: $"{VietnamTime.Format(content.HeldOn)} is in the future.", field: "heldOn");
         }
 
         if (!plan.Contains(content.HeldOn))
@@ -129,12 +134,15 @@ public static class ActivityRules
             if (content.OutsidePeriodReason is null)
             {
                 return DomainError.Rule("outside-period", "Ngày tổ chức ngoài thời gian của Tuần lễ: cần nêu lý do",
-                    $"The Week ran {plan.PeriodText}; give outsidePeriodReason for an activity held on {VietnamTime.Format(content.HeldOn)}.", "heldOn");
+                    $"Tuần lễ được tổ chức {plan.PeriodText}; hoạt động tổ chức ngày {VietnamTime.Format(content.HeldOn)} cần nêu lý do (outsidePeriodReason).",
+                    english: $"The Week ran {plan.PeriodText}; give outsidePeriodReason for an activity held on {VietnamTime.Format(content.HeldOn)}.", field: "heldOn");
             }
 
             if (content.HeldOn.Year != plan.Year)
             {
-                return DomainError.Rule("implausible-date", "Ngày tổ chức không hợp lý", $"An activity of the {plan.Year} plan held in {content.HeldOn.Year}.", "heldOn");
+                return DomainError.Rule("implausible-date", "Ngày tổ chức không hợp lý",
+                    $"Hoạt động thuộc kế hoạch năm {plan.Year} nhưng được tổ chức vào năm {content.HeldOn.Year}.",
+                    english: $"An activity of the {plan.Year} plan held in {content.HeldOn.Year}.", field: "heldOn");
             }
         }
 

@@ -22,7 +22,8 @@ public static class ChangeActivity
         if (request.PlanId is { } planId && planId != report.PlanId || request.UnitCode is { } unitCode && unitCode != report.UnitCode)
         {
             return DomainError.Rule("report-moved", "Không thể chuyển báo cáo sang kế hoạch hoặc đơn vị khác",
-                "A correction keeps the report's plan and unit; withdraw it and report anew instead.", request.PlanId != report.PlanId ? "planId" : "unitCode");
+                "Khi sửa báo cáo, kế hoạch và đơn vị phải giữ nguyên; nếu cần thay đổi, hãy rút báo cáo này và báo cáo lại.",
+                english: "A correction keeps the report's plan and unit; withdraw it and report anew instead.", field: request.PlanId != report.PlanId ? "planId" : "unitCode");
         }
 
         var content = request.ToContent();
@@ -46,7 +47,8 @@ public static class ChangeActivity
         if (!obligation.AcceptsActivityChanges)
         {
             return DomainError.Conflict("unit-report-accepted", "Báo cáo kết quả của đơn vị đã được tiếp nhận",
-                "The unit's report on this plan was accepted: its activity reports are final.");
+                "Báo cáo kết quả của đơn vị về kế hoạch này đã được tiếp nhận; các báo cáo hoạt động của đơn vị không thể thay đổi nữa.",
+                english: "The unit's report on this plan was accepted: its activity reports are final.");
         }
 
         return Decision.Of(new ActivityReportWithdrawn(report.Id, report.PlanId, report.UnitCode, report.WardCode, reason, report.Content, now, caller.Actor));
@@ -54,15 +56,18 @@ public static class ChangeActivity
 
     private static DomainError? Refused(ActivityReport report, Caller caller) =>
         !caller.MayWriteFor(report.UnitCode, report.WardCode)
-            ? DomainError.Forbidden("Không thể sửa báo cáo của đơn vị khác", $"The caller may not change reports of unit {report.UnitCode}.")
+            ? DomainError.Forbidden("Không thể sửa báo cáo của đơn vị khác", $"Tài khoản không có quyền sửa báo cáo của đơn vị {report.UnitCode}.",
+                english: $"The caller may not change reports of unit {report.UnitCode}.")
             : report.Withdrawn
-                ? DomainError.Conflict("activity-withdrawn", "Báo cáo hoạt động đã được rút", "The activity report was withdrawn.")
+                ? DomainError.Conflict("activity-withdrawn", "Báo cáo hoạt động đã được rút", "Báo cáo hoạt động này đã được rút.", english: "The activity report was withdrawn.")
                 : null;
 
     public static void Map(IEndpointRouteBuilder activities)
     {
         activities.MapPut("/{id:guid}", (Guid id, ActivityRequest request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>
-                Execute(id, user, session, http, cancellationToken, (report, plan, obligation) => Correct(report, request, plan, obligation, user.Caller(), clock.GetUtcNow())))
+                http.Request.LacksIfMatch()
+                    ? Task.FromResult<IResult>(CommandResults.IfMatchRequired()) // a correction replaces the whole report: name the version it replaces
+                    : Execute(id, user, session, http, cancellationToken, (report, plan, obligation) => Correct(report, request, plan, obligation, user.Caller(), clock.GetUtcNow())))
             .RequireAuthorization(Policies.UnitWriter)
             .Validates<ActivityRequest>()
             .Produces<ActivityResponse>()

@@ -21,14 +21,17 @@ public static class ReportActivity
         Guid reportId, ActivityRequest request, ReportingPlan? plan, UnitReport? obligation, KnownUnit? unit, Caller caller, DateTimeOffset now)
     {
         var unitCode = ActivityRules.UnitOf(request, caller);
-        if (!caller.MayWriteFor(unitCode, plan?.WardCode))
+        // A unit naming another is refused whether the plan exists or not; an officer learns it does not.
+        if (plan is null ? caller.IsUnit && caller.UnitCode != unitCode : !caller.MayWriteFor(unitCode, plan.WardCode))
         {
-            return DomainError.Forbidden("Không thể báo cáo thay đơn vị khác", $"The caller may not report for unit {unitCode}.");
+            return DomainError.Forbidden("Không thể báo cáo thay đơn vị khác", $"Tài khoản không có quyền báo cáo thay đơn vị {unitCode}.",
+                english: $"The caller may not report for unit {unitCode}.");
         }
 
         if (plan is null || !plan.HeaderKnown)
         {
-            return DomainError.NotFound("Không tìm thấy kế hoạch", $"No issued plan {request.PlanId}.", "planId");
+            return DomainError.NotFound("Không tìm thấy kế hoạch", $"Không có kế hoạch đã ban hành với mã {request.PlanId}.",
+                english: $"No issued plan {request.PlanId}.", field: "planId");
         }
 
         VoluntaryReportingStarted? joined = null;
@@ -37,7 +40,8 @@ public static class ReportActivity
             if (unit is not { Active: true } || unit.WardCode != plan.WardCode)
             {
                 return DomainError.Rule("not-expected", "Đơn vị không thuộc phường của kế hoạch hoặc đã ngừng hoạt động",
-                    $"Unit {unitCode} is not an active unit of ward {plan.WardCode}.", "unitCode");
+                    $"Đơn vị {unitCode} không phải là đơn vị đang hoạt động của phường {plan.WardCode}.",
+                    english: $"Unit {unitCode} is not an active unit of ward {plan.WardCode}.", field: "unitCode");
             }
 
             joined = new VoluntaryReportingStarted(plan.Id, unit.Id, unit.Kind, plan.WardCode, now, caller.Actor);

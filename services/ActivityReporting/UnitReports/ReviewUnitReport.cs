@@ -35,11 +35,23 @@ public static class ReviewUnitReport
 
     private static DomainError? Reviewable(UnitReport report, Caller caller) =>
         !caller.MayActForWard(report.WardCode)
-            ? DomainError.Forbidden("Chỉ cán bộ của phường xem xét báo cáo", "Only an officer of the unit's ward reviews its report.")
+            ? DomainError.Forbidden("Chỉ cán bộ của phường xem xét báo cáo",
+                "Chỉ cán bộ của phường nơi đơn vị trực thuộc mới được xem xét báo cáo của đơn vị.", english: "Only an officer of the unit's ward reviews its report.")
             : report.Status != UnitReportStatus.Submitted
                 ? DomainError.Conflict("unit-report-not-submitted", "Không có báo cáo đang chờ xem xét",
-                    $"The report is {report.Status.ToString().ToLowerInvariant()}, not waiting for review.")
+                    $"Báo cáo {StatusText(report.Status)}, không ở trạng thái chờ xem xét.",
+                    english: $"The report is {report.Status.ToString().ToLowerInvariant()}, not waiting for review.")
                 : null;
+
+    private static string StatusText(UnitReportStatus status) => status switch
+    {
+        UnitReportStatus.Open => "chưa được nộp",
+        UnitReportStatus.Submitted => "đã được nộp",
+        UnitReportStatus.Returned => "đã được trả lại để chỉnh sửa",
+        UnitReportStatus.Accepted => "đã được tiếp nhận",
+        UnitReportStatus.Withdrawn => "không còn phải nộp",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     public static void Map(IEndpointRouteBuilder unitReport)
     {

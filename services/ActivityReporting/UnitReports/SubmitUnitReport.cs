@@ -34,29 +34,34 @@ public static class SubmitUnitReport
     {
         if (!caller.MayWriteFor(report.UnitCode, report.WardCode))
         {
-            return DomainError.Forbidden("Không thể nộp báo cáo thay đơn vị khác", $"The caller may not submit the report of unit {report.UnitCode}.");
+            return DomainError.Forbidden("Không thể nộp báo cáo thay đơn vị khác", $"Tài khoản không có quyền nộp báo cáo của đơn vị {report.UnitCode}.",
+                english: $"The caller may not submit the report of unit {report.UnitCode}.");
         }
 
         if (plan.Closed)
         {
-            return DomainError.Conflict("plan-closed", "Kế hoạch đã kết thúc", "The plan is closed: it takes no more reports.");
+            return DomainError.Conflict("plan-closed", "Kế hoạch đã kết thúc", "Kế hoạch đã kết thúc, không tiếp nhận thêm báo cáo.", english: "The plan is closed: it takes no more reports.");
         }
 
         if (report.Voluntary)
         {
             return DomainError.Rule("not-expected", "Kế hoạch không giao nhiệm vụ báo cáo kết quả cho đơn vị này",
-                "The unit takes part of its own accord: its activity reports count, and no summary report is due from it.");
+                "Đơn vị tự nguyện tham gia: các báo cáo hoạt động của đơn vị vẫn được tính, nhưng đơn vị không phải nộp báo cáo kết quả.",
+                english: "The unit takes part of its own accord: its activity reports count, and no summary report is due from it.");
         }
 
         switch (report.Status)
         {
             case UnitReportStatus.Submitted:
                 return DomainError.Conflict("unit-report-under-review", "Báo cáo đang chờ phường xem xét",
-                    "The report was submitted and waits for the ward's review; it can be submitted again once returned.");
+                    "Báo cáo đã được nộp và đang chờ phường xem xét; chỉ có thể nộp lại sau khi báo cáo được trả lại.",
+                    english: "The report was submitted and waits for the ward's review; it can be submitted again once returned.");
             case UnitReportStatus.Accepted:
-                return DomainError.Conflict("unit-report-accepted", "Báo cáo kết quả đã được tiếp nhận", "The report was accepted: it is final.");
+                return DomainError.Conflict("unit-report-accepted", "Báo cáo kết quả đã được tiếp nhận", "Báo cáo đã được tiếp nhận và không thể thay đổi nữa.",
+                    english: "The report was accepted: it is final.");
             case UnitReportStatus.Withdrawn:
-                return DomainError.Conflict("not-expected", "Đơn vị không còn phải báo cáo kế hoạch này", "The unit is no longer expected to report on this plan.");
+                return DomainError.Conflict("not-expected", "Đơn vị không còn phải báo cáo kế hoạch này", "Đơn vị không còn phải báo cáo về kế hoạch này.",
+                    english: "The unit is no longer expected to report on this plan.");
         }
 
         var narrative = new Narrative(request.Results!.Trim(), Optional(request.Highlights), Optional(request.Difficulties), Optional(request.Proposals));

@@ -53,7 +53,8 @@ public static class CompileWardReport
     {
         if (!caller.MayActForWard(plan.WardCode))
         {
-            return DomainError.Forbidden("Chỉ cán bộ của phường tổng hợp báo cáo", "Only an officer of the plan's ward compiles its report.");
+            return DomainError.Forbidden("Chỉ cán bộ của phường tổng hợp báo cáo",
+                "Chỉ cán bộ của phường ban hành kế hoạch mới được tổng hợp báo cáo của kế hoạch.", english: "Only an officer of the plan's ward compiles its report.");
         }
 
         if (current?.Status == WardReportStatus.Submitted)
@@ -97,7 +98,8 @@ public static class CompileWardReport
     }
 
     public static DomainError Frozen() => DomainError.Conflict(
-        "ward-report-submitted", "Báo cáo tổng hợp đã gửi Sở, không thể thay đổi", "The ward report was submitted to the Department: it is frozen.");
+        "ward-report-submitted", "Báo cáo tổng hợp đã gửi Sở, không thể thay đổi",
+        "Báo cáo tổng hợp của phường đã được gửi Sở nên không thể thay đổi.", english: "The ward report was submitted to the Department: it is frozen.");
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder wardReport) =>
         wardReport.MapPost("/", Handle)

@@ -30,7 +30,8 @@ public static class ReadWardReport
         if (report is null || (caller.IsWardOfficer && report.WardCode != caller.WardCode))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ApiDefaults.Problems.ProblemTypes.NotFound,
-                title: "Chưa có báo cáo tổng hợp", detail: $"The ward report of plan {planId} has not been compiled.");
+                title: "Chưa có báo cáo tổng hợp", detail: $"Báo cáo tổng hợp của kế hoạch {planId} chưa được lập.",
+                extensions: ApiDefaults.Problems.ProblemLanguage.English($"The ward report of plan {planId} has not been compiled."));
         }
 
         http.Response.Headers.ETag = ApiDefaults.Http.ETags.For(report.Version);

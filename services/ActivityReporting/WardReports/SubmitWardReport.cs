@@ -15,7 +15,8 @@ public static class SubmitWardReport
 {
     public static Decision Decide(WardReport report, ReportingPlan plan, Caller caller, DateTimeOffset now) =>
         !caller.MayActForWard(report.WardCode)
-            ? DomainError.Forbidden("Chỉ cán bộ của phường gửi báo cáo", "Only an officer of the plan's ward submits its report.")
+            ? DomainError.Forbidden("Chỉ cán bộ của phường gửi báo cáo",
+                "Chỉ cán bộ của phường ban hành kế hoạch mới được gửi báo cáo của kế hoạch.", english: "Only an officer of the plan's ward submits its report.")
             : report.Status == WardReportStatus.Submitted
                 ? CompileWardReport.Frozen()
                 : Decision.Of(new WardReportSubmitted(
@@ -30,6 +31,11 @@ public static class SubmitWardReport
 
     private static async Task<IResult> Handle(Guid planId, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
+        if (http.Request.LacksIfMatch())
+        {
+            return CommandResults.IfMatchRequired(); // the officer submits the version they reviewed, not whatever is latest
+        }
+
         if (!ETags.TryReadIfMatch(http.Request, out var expected))
         {
             return CommandResults.BadIfMatch();
@@ -53,7 +59,8 @@ public static class SubmitWardReport
                 return CommandResults.VersionProblem(mismatch.ClientExpectedVersion);
             default:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: "urn:learningweek:problem:ward-report-not-compiled",
-                    title: "Chưa tổng hợp báo cáo", detail: "Compile the ward report (POST …/ward-report) and review it before submitting.");
+                    title: "Chưa tổng hợp báo cáo", detail: "Hãy tổng hợp báo cáo của phường (POST …/ward-report) và rà soát trước khi gửi.",
+                    extensions: ApiDefaults.Problems.ProblemLanguage.English("Compile the ward report (POST …/ward-report) and review it before submitting."));
         }
     }
 }

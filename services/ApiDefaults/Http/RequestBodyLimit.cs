@@ -1,3 +1,4 @@
+using System.Globalization;
 using LearningWeek.ApiDefaults.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -32,8 +33,11 @@ public sealed class RequestBodyLimit(RequestDelegate next)
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Type = ProblemTypes.BodyTooLarge,
                 Title = ProblemTypes.ForStatus(StatusCodes.Status413PayloadTooLarge).Title,
-                Detail = $"The request body ({length} bytes) is over the limit of {limit} bytes.",
+                Detail = $"Nội dung yêu cầu ({Bytes(length)} byte) vượt giới hạn {Bytes(limit.Value)} byte.",
+                Extensions = { [ProblemLanguage.EnglishDetailKey] = $"The request body ({length} bytes) is over the limit of {limit} bytes." },
             },
         }).AsTask();
     }
+
+    private static string Bytes(long value) => value.ToString("#,0", CultureInfo.GetCultureInfo("vi-VN"));
 }

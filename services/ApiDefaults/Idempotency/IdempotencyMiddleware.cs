@@ -12,8 +12,10 @@ namespace LearningWeek.ApiDefaults.Idempotency;
 /// key runs and its response is kept; a repeat with the same body gets that response again
 /// (marked <c>Idempotent-Replayed: true</c>); the same key with another body is 422; a duplicate
 /// that arrives while the first is still running waits for it and gets its response (or 409 if it
-/// takes too long). Keys are scoped per client (the token's client id) and kept for a day. A 5xx
-/// is not kept, so the client can retry with the same key.
+/// takes too long). Keys are scoped per client (the token's client id) and kept for a day. Only
+/// a success or a 400 (the request itself is wrong) is kept as the key's answer: an answer that
+/// says "try again" (409, 412, 428, 429, a 404 or 422 that depends on state that may still
+/// arrive, any 5xx) is forgotten, so the same key may be sent again once it can succeed.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<IdempotencyOptions> options)
 {
@@ -87,7 +89,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
 
         context.Response.Body = original;
         var response = context.Response;
-        if (response.StatusCode >= 500)
+        if (!IsFinal(response.StatusCode))
         {
             await store.AbandonAsync(scopedKey, CancellationToken.None);
         }
@@ -101,6 +103,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
+
+    /// <summary>An answer that stays the answer to this request: a success, or a request that is wrong in itself.</summary>
+    public static bool IsFinal(int status) => status is >= 200 and < 300 or StatusCodes.Status400BadRequest;
 
     private static async Task Replay(HttpContext context, StoredResponse stored)
     {
@@ -121,12 +126,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         await response.Body.WriteAsync(stored.Body, context.RequestAborted);
     }
 
-    /// <summary>What makes two requests "the same": method, path, query and body, hashed.</summary>
+    /// <summary>What makes two requests "the same": method, path, query, If-Match and body, hashed.</summary>
     private static async Task<string> Fingerprint(HttpRequest request)
     {
         request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\nIf-Match: {request.Headers.IfMatch}\n"));
         var chunk = new byte[8192];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)

@@ -36,14 +36,15 @@ public sealed record Caller(string ClientId, string Role, string? UnitCode, stri
 
     /// <summary>
     /// May this caller write records of <paramref name="unitCode"/> (in <paramref name="wardCode"/>)?
-    /// The unit itself, or an officer of the unit's ward; nobody else.
+    /// The unit itself, or an officer of the unit's ward; nobody else. A record whose ward is not
+    /// known (null) is no ward officer's: refused, never allowed by default.
     /// </summary>
-    public bool MayWriteFor(string unitCode, string? wardCode = null) =>
+    public bool MayWriteFor(string unitCode, string? wardCode) =>
         (IsUnit && string.Equals(UnitCode, unitCode, StringComparison.Ordinal))
-        || (IsWardOfficer && (wardCode is null || string.Equals(WardCode, wardCode, StringComparison.Ordinal)));
+        || (IsWardOfficer && wardCode is not null && string.Equals(WardCode, wardCode, StringComparison.Ordinal));
 
     /// <summary>May this caller read records of <paramref name="unitCode"/>? Its writers, and city and ops.</summary>
-    public bool MayReadFor(string unitCode, string? wardCode = null) => IsReadOnly || MayWriteFor(unitCode, wardCode);
+    public bool MayReadFor(string unitCode, string? wardCode) => IsReadOnly || MayWriteFor(unitCode, wardCode);
 
     /// <summary>May this caller act as the ward (issue plans, review, record receipts) for <paramref name="wardCode"/>?</summary>
     public bool MayActForWard(string wardCode) =>

@@ -7,8 +7,9 @@ namespace LearningWeek.ApiDefaults.Problems;
 public static class ProblemDetailsSetup
 {
     /// <summary>
-    /// Every error is an RFC 9457 ProblemDetails with a stable type, a Vietnamese title, the
-    /// request id and the trace id; never an exception message, a stack trace or SQL.
+    /// Every error is an RFC 9457 ProblemDetails with a stable type, a Vietnamese title and detail
+    /// (English detail on Accept-Language: en), the request id and the trace id; never an
+    /// exception message, a stack trace or SQL.
     /// </summary>
     public static IServiceCollection AddLearningWeekProblemDetails(this IServiceCollection services)
     {
@@ -26,6 +27,7 @@ public static class ProblemDetailsSetup
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
             problem.Extensions.Remove("exception"); // the developer exception page's, never sent
+            ProblemLanguage.Apply(context);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return services;

@@ -39,7 +39,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                     Status = StatusCodes.Status400BadRequest,
                     Type = ProblemTypes.MalformedRequest,
                     Title = "Nội dung JSON không hợp lệ",
-                    Detail = $"The request body is not valid JSON for this operation at '{JsonPath.FromJsonExceptionPath(json.Path)}'.",
+                    Detail = $"Nội dung yêu cầu không phải JSON hợp lệ cho thao tác này tại '{JsonPath.FromJsonExceptionPath(json.Path)}'.",
+                    Extensions = { [ProblemLanguage.EnglishDetailKey] = $"The request body is not valid JSON for this operation at '{JsonPath.FromJsonExceptionPath(json.Path)}'." },
                 },
             });
         }
@@ -60,7 +61,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                     Status = StatusCodes.Status400BadRequest,
                     Type = ProblemTypes.Validation,
                     Title = "Dữ liệu không hợp lệ",
-                    Detail = $"The parameter '{parameter.Groups["name"].Value}' is missing or not valid.",
+                    Detail = $"Tham số '{parameter.Groups["name"].Value}' còn thiếu hoặc không hợp lệ.",
+                    Extensions = { [ProblemLanguage.EnglishDetailKey] = $"The parameter '{parameter.Groups["name"].Value}' is missing or not valid." },
                 },
             });
         }

@@ -4,6 +4,7 @@ using FluentValidation;
 using LearningWeek.ApiDefaults.Http;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.Validation;
+using LearningWeek.Documents;
 using LearningWeek.EventSourcing;
 using Marten;
 
@@ -32,17 +33,21 @@ public static class AddDigitalResource
     {
         if (!caller.MayWriteFor(shelf.HostUnitCode, shelf.WardCode))
         {
-            return DomainError.Forbidden("Không thể bổ sung tủ sách của đơn vị khác", $"The caller may not add to bookshelves of unit {shelf.HostUnitCode}.");
+            return DomainError.Forbidden("Không thể bổ sung tủ sách của đơn vị khác", $"Tài khoản không có quyền bổ sung tủ sách của đơn vị {shelf.HostUnitCode}.",
+                english: $"The caller may not add to bookshelves of unit {shelf.HostUnitCode}.");
         }
 
         if (shelf.DigitalResources.Count >= MaxResources)
         {
-            return DomainError.Rule("bookshelf-full", "Tủ sách đã đủ số tài nguyên tối đa", string.Create(CultureInfo.InvariantCulture, $"A bookshelf holds at most {MaxResources:N0} digital resources."));
+            return DomainError.Rule("bookshelf-full", "Tủ sách đã đủ số tài nguyên tối đa",
+                $"Mỗi tủ sách có tối đa {VietnameseText.Number(MaxResources)} tài nguyên số.",
+                english: string.Create(CultureInfo.InvariantCulture, $"A bookshelf holds at most {MaxResources:N0} digital resources."));
         }
 
         if (shelf.DigitalResources.Any(resource => string.Equals(resource.Url, request.Url!.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
-            return DomainError.Conflict("duplicate-resource", "Tài nguyên đã có trong tủ sách", $"The bookshelf already holds {request.Url}.", "url");
+            return DomainError.Conflict("duplicate-resource", "Tài nguyên đã có trong tủ sách", $"Tủ sách đã có tài nguyên {request.Url}.",
+                english: $"The bookshelf already holds {request.Url}.", field: "url");
         }
 
         return Decision.Of(new DigitalResourceAdded(shelf.Id, shelf.PlanId, shelf.WardCode,

@@ -32,29 +32,34 @@ public static class EstablishBookshelf
     public static Decision Decide(Guid id, Request request, KnownUnit? host, Fund? fund, Caller caller, DateTimeOffset now)
     {
         var hostCode = request.HostUnitCode ?? caller.UnitCode ?? "";
-        if (!caller.MayWriteFor(hostCode, host?.WardCode))
+        // A unit naming another is refused whether that unit exists or not; an officer learns it does not.
+        if (host is null ? caller.IsUnit && caller.UnitCode != hostCode : !caller.MayWriteFor(hostCode, host.WardCode))
         {
-            return DomainError.Forbidden("Không thể lập tủ sách cho đơn vị khác", $"The caller may not establish a bookshelf at unit {hostCode}.");
+            return DomainError.Forbidden("Không thể lập tủ sách cho đơn vị khác", $"Tài khoản không có quyền lập tủ sách tại đơn vị {hostCode}.",
+                english: $"The caller may not establish a bookshelf at unit {hostCode}.");
         }
 
         if (host is null || !host.Active)
         {
-            return DomainError.NotFound("Không tìm thấy đơn vị", $"No active unit {hostCode}.", "hostUnitCode");
+            return DomainError.NotFound("Không tìm thấy đơn vị", $"Không có đơn vị đang hoạt động với mã {hostCode}.", english: $"No active unit {hostCode}.", field: "hostUnitCode");
         }
 
         if (request.PlanId is { } planId && (fund is not { Issued: true } || fund.WardCode != host.WardCode))
         {
-            return DomainError.NotFound("Không tìm thấy kế hoạch", $"No plan {planId} in ward {host.WardCode}.", "planId");
+            return DomainError.NotFound("Không tìm thấy kế hoạch", $"Phường {host.WardCode} không có kế hoạch {planId}.",
+                english: $"No plan {planId} in ward {host.WardCode}.", field: "planId");
         }
 
         if (request.EstablishedOn > VietnamTime.DayOf(now))
         {
-            return DomainError.Rule("established-in-the-future", "Ngày thành lập không được sau ngày hôm nay", "A bookshelf is recorded once it exists.", "establishedOn");
+            return DomainError.Rule("established-in-the-future", "Ngày thành lập không được sau ngày hôm nay",
+                "Chỉ ghi nhận tủ sách sau khi tủ sách đã được thành lập.", english: "A bookshelf is recorded once it exists.", field: "establishedOn");
         }
 
         if (request.Kind == BookshelfKind.Digital && request.PhysicalBooks is > 0)
         {
-            return DomainError.Rule("books-on-digital-shelf", "Tủ sách số không có sách in", "A digital bookshelf holds digital resources only.", "physicalBooks");
+            return DomainError.Rule("books-on-digital-shelf", "Tủ sách số không có sách in",
+                "Tủ sách số chỉ có tài nguyên số.", english: "A digital bookshelf holds digital resources only.", field: "physicalBooks");
         }
 
         return Decision.Of(new BookshelfEstablished(id, request.PlanId, host.WardCode, host.Id, request.Kind!.Value, request.Name!.Trim(), request.Location!.Trim(),

@@ -37,7 +37,9 @@ public static class ThankYouLetter
 
         if (pledge.Received == 0)
         {
-            return DomainError.Conflict("nothing-received", "Chưa tiếp nhận tài trợ", "A thank-you letter is written once something of the pledge has arrived.").ToProblem();
+            return DomainError.Conflict("nothing-received", "Chưa tiếp nhận tài trợ",
+                "Chỉ lập thư cảm ơn sau khi đã tiếp nhận ít nhất một phần tài trợ đã cam kết.",
+                english: "A thank-you letter is written once something of the pledge has arrived.").ToProblem();
         }
 
         var fund = pledge.PlanId is { } planId
@@ -46,7 +48,8 @@ public static class ThankYouLetter
         if (fund?.Signature is null)
         {
             return DomainError.Conflict("no-issuing-body", "Chưa có kế hoạch của phường để ký thư",
-                "The letter is issued in the name of a plan's issuing body; the ward has no issued plan yet.").ToProblem();
+                "Thư cảm ơn được phát hành với danh nghĩa cơ quan ban hành kế hoạch; phường chưa ban hành kế hoạch nào.",
+                english: "The letter is issued in the name of a plan's issuing body; the ward has no issued plan yet.").ToProblem();
         }
 
         var shelfIds = pledge.Allocations.Select(allocation => allocation.BookshelfId).Distinct().ToArray();

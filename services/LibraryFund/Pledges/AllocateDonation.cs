@@ -4,6 +4,7 @@ using FluentValidation;
 using LearningWeek.ApiDefaults.Http;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.Validation;
+using LearningWeek.Documents;
 using LearningWeek.EventSourcing;
 using LearningWeek.LibraryFund.Bookshelves;
 using Marten;
@@ -37,32 +38,38 @@ public static class AllocateDonation
     {
         if (!caller.MayActForWard(pledge.WardCode))
         {
-            return DomainError.Forbidden("Chỉ cán bộ của phường phân bổ tài trợ", "Only an officer of the pledge's ward allocates it.");
+            return DomainError.Forbidden("Chỉ cán bộ của phường phân bổ tài trợ",
+                "Chỉ cán bộ của phường nơi ghi nhận cam kết tài trợ mới được phân bổ tài trợ này.", english: "Only an officer of the pledge's ward allocates it.");
         }
 
         if (shelf is null || shelf.WardCode != pledge.WardCode)
         {
-            return DomainError.NotFound("Không tìm thấy tủ sách", $"No bookshelf {request.BookshelfId} in ward {pledge.WardCode}.", "bookshelfId");
+            return DomainError.NotFound("Không tìm thấy tủ sách", $"Phường {pledge.WardCode} không có tủ sách {request.BookshelfId}.",
+                english: $"No bookshelf {request.BookshelfId} in ward {pledge.WardCode}.", field: "bookshelfId");
         }
 
         if (pledge.BookshelfId is { } designated && shelf.Id != designated)
         {
             return DomainError.Rule("allocation-against-donor-intent", "Nhà tài trợ đã chỉ định tủ sách khác",
-                $"The gift was pledged for bookshelf {designated}; it is allocated there or the pledge is cancelled.", "bookshelfId");
+                $"Tài trợ đã được cam kết cho tủ sách {designated}; chỉ có thể phân bổ cho tủ sách đó hoặc huỷ cam kết.",
+                english: $"The gift was pledged for bookshelf {designated}; it is allocated there or the pledge is cancelled.", field: "bookshelfId");
         }
 
         if (pledge.BeneficiaryUnitCode is { } unit && shelf.HostUnitCode != unit)
         {
             return DomainError.Rule("allocation-against-donor-intent", "Tủ sách không thuộc đơn vị được tài trợ",
-                $"The gift was pledged for unit {unit}; bookshelf {shelf.Id} is hosted by {shelf.HostUnitCode}.", "bookshelfId");
+                $"Tài trợ đã được cam kết cho đơn vị {unit}; tủ sách {shelf.Id} thuộc đơn vị {shelf.HostUnitCode}.",
+                english: $"The gift was pledged for unit {unit}; bookshelf {shelf.Id} is hosted by {shelf.HostUnitCode}.", field: "bookshelfId");
         }
 
         switch (pledge.Gift.Kind)
         {
             case GiftKind.Books when shelf.Kind == BookshelfKind.Digital:
-                return DomainError.Rule("books-on-digital-shelf", "Tủ sách số không nhận sách in", "Printed books go to a physical bookshelf.", "bookshelfId");
+                return DomainError.Rule("books-on-digital-shelf", "Tủ sách số không nhận sách in",
+                    "Sách in chỉ được phân bổ cho tủ sách truyền thống (không phải tủ sách số).", english: "Printed books go to a physical bookshelf.", field: "bookshelfId");
             case GiftKind.Digital when shelf.Kind != BookshelfKind.Digital:
-                return DomainError.Rule("digital-gift-on-physical-shelf", "Tài nguyên số chỉ phân bổ cho tủ sách số", "Digital resources go to a digital bookshelf.", "bookshelfId");
+                return DomainError.Rule("digital-gift-on-physical-shelf", "Tài nguyên số chỉ phân bổ cho tủ sách số",
+                    "Tài nguyên số chỉ được phân bổ cho tủ sách số.", english: "Digital resources go to a digital bookshelf.", field: "bookshelfId");
         }
 
         var quantity = request.Quantity!.Value;
@@ -71,8 +78,9 @@ public static class AllocateDonation
             return DomainError.Conflict(
                 "allocation-exceeds-received",
                 "Số phân bổ vượt số đã tiếp nhận",
-                string.Create(CultureInfo.InvariantCulture, $"Only {pledge.Unallocated:N0} of the {pledge.Received:N0} received remain to be allocated."),
-                "quantity");
+                $"Chỉ còn {VietnameseText.Number(pledge.Unallocated)} trong số {VietnameseText.Number(pledge.Received)} đã tiếp nhận có thể phân bổ.",
+                english: string.Create(CultureInfo.InvariantCulture, $"Only {pledge.Unallocated:N0} of the {pledge.Received:N0} received remain to be allocated."),
+                field: "quantity");
         }
 
         // The last part takes what value is left, so allocated value never exceeds received value and adds up exactly.

@@ -22,12 +22,13 @@ public static class CancelPledge
     {
         if (!caller.MayActForWard(pledge.WardCode))
         {
-            return DomainError.Forbidden("Chỉ cán bộ của phường huỷ cam kết tài trợ", "Only an officer of the pledge's ward cancels it.");
+            return DomainError.Forbidden("Chỉ cán bộ của phường huỷ cam kết tài trợ",
+                "Chỉ cán bộ của phường nơi ghi nhận cam kết tài trợ mới được huỷ cam kết này.", english: "Only an officer of the pledge's ward cancels it.");
         }
 
         if (pledge.Cancelled)
         {
-            return DomainError.Conflict("pledge-cancelled", "Cam kết tài trợ đã bị huỷ", "The pledge is already cancelled.");
+            return DomainError.Conflict("pledge-cancelled", "Cam kết tài trợ đã bị huỷ", "Cam kết tài trợ đã được huỷ trước đó.", english: "The pledge is already cancelled.");
         }
 
         var unreceived = Math.Max(pledge.Gift.Quantity - pledge.Received, 0);

@@ -64,35 +64,39 @@ public static class PledgeDonation
         var ward = caller.WardCode ?? "";
         if (caller.IsUnit && request.BeneficiaryUnitCode is { } unitCode && unitCode != caller.UnitCode)
         {
-            return DomainError.Forbidden("Đơn vị chỉ ghi nhận tài trợ cho chính mình", $"A unit records pledges for itself, not for {unitCode}.");
+            return DomainError.Forbidden("Đơn vị chỉ ghi nhận tài trợ cho chính mình",
+                $"Đơn vị chỉ ghi nhận cam kết tài trợ cho chính mình, không ghi nhận cho đơn vị {unitCode}.", english: $"A unit records pledges for itself, not for {unitCode}.");
         }
 
         if (request.PlanId is { } planId && (fund is not { Issued: true } || fund.WardCode != ward))
         {
-            return DomainError.NotFound("Không tìm thấy kế hoạch", $"No plan {planId} in ward {ward}.", "planId");
+            return DomainError.NotFound("Không tìm thấy kế hoạch", $"Phường {ward} không có kế hoạch {planId}.", english: $"No plan {planId} in ward {ward}.", field: "planId");
         }
 
         if (fund?.ClosedAt is not null)
         {
             return DomainError.Conflict("plan-closed", "Kế hoạch đã kết thúc, không nhận cam kết tài trợ mới",
-                "The plan is closed: record the pledge outside any plan (without planId).", "planId");
+                "Kế hoạch đã kết thúc: hãy ghi nhận cam kết tài trợ ngoài kế hoạch (không nêu planId).",
+                english: "The plan is closed: record the pledge outside any plan (without planId).", field: "planId");
         }
 
         if (request.BookshelfId is { } shelfId && (bookshelf is null || bookshelf.WardCode != ward))
         {
-            return DomainError.NotFound("Không tìm thấy tủ sách", $"No bookshelf {shelfId} in ward {ward}.", "bookshelfId");
+            return DomainError.NotFound("Không tìm thấy tủ sách", $"Phường {ward} không có tủ sách {shelfId}.", english: $"No bookshelf {shelfId} in ward {ward}.", field: "bookshelfId");
         }
 
         var beneficiaryCode = BeneficiaryOf(request, caller, bookshelf);
         if (beneficiaryCode is not null && (beneficiary is not { Active: true } || beneficiary.WardCode != ward))
         {
-            return DomainError.NotFound("Không tìm thấy đơn vị thụ hưởng", $"No active unit {beneficiaryCode} in ward {ward}.", "beneficiaryUnitCode");
+            return DomainError.NotFound("Không tìm thấy đơn vị thụ hưởng",
+                $"Phường {ward} không có đơn vị đang hoạt động với mã {beneficiaryCode}.", english: $"No active unit {beneficiaryCode} in ward {ward}.", field: "beneficiaryUnitCode");
         }
 
         if (bookshelf is not null && bookshelf.HostUnitCode != beneficiaryCode)
         {
             return DomainError.Rule("bookshelf-of-another-unit", "Tủ sách không thuộc đơn vị thụ hưởng",
-                $"Bookshelf {bookshelf.Id} is hosted by {bookshelf.HostUnitCode}, not by {beneficiaryCode}.", "bookshelfId");
+                $"Tủ sách {bookshelf.Id} thuộc đơn vị {bookshelf.HostUnitCode}, không thuộc đơn vị {beneficiaryCode}.",
+                english: $"Bookshelf {bookshelf.Id} is hosted by {bookshelf.HostUnitCode}, not by {beneficiaryCode}.", field: "bookshelfId");
         }
 
         var kind = request.GiftKind!.Value;

@@ -5,6 +5,7 @@ using JasperFx;
 using LearningWeek.ApiDefaults.Http;
 using LearningWeek.ApiDefaults.Identity;
 using LearningWeek.ApiDefaults.Validation;
+using LearningWeek.Documents;
 using LearningWeek.EventSourcing;
 using LearningWeek.LibraryFund.Funds;
 using Marten;
@@ -37,23 +38,26 @@ public static class RecordReceipt
     {
         if (!caller.MayActForWard(pledge.WardCode))
         {
-            return DomainError.Forbidden("Chỉ cán bộ của phường tiếp nhận tài trợ", "Only an officer of the pledge's ward records receipts.");
+            return DomainError.Forbidden("Chỉ cán bộ của phường tiếp nhận tài trợ",
+                "Chỉ cán bộ của phường nơi ghi nhận cam kết tài trợ mới được ghi nhận tiếp nhận tài trợ.", english: "Only an officer of the pledge's ward records receipts.");
         }
 
         if (pledge.Cancelled)
         {
-            return DomainError.Conflict("pledge-cancelled", "Cam kết tài trợ đã bị huỷ", "A cancelled pledge takes no more receipts.");
+            return DomainError.Conflict("pledge-cancelled", "Cam kết tài trợ đã bị huỷ", "Cam kết tài trợ đã huỷ không tiếp nhận thêm tài trợ.", english: "A cancelled pledge takes no more receipts.");
         }
 
         var number = request.ReceiptNumber!.Trim();
         if (pledge.Receipts.Any(receipt => string.Equals(receipt.Number, number, StringComparison.OrdinalIgnoreCase)))
         {
-            return DomainError.Conflict("duplicate-receipt-number", "Số biên nhận đã được dùng", $"Receipt {number} is already recorded in this fund.", "receiptNumber");
+            return DomainError.Conflict("duplicate-receipt-number", "Số biên nhận đã được dùng", $"Biên nhận số {number} đã được ghi nhận trong quỹ này.",
+                english: $"Receipt {number} is already recorded in this fund.", field: "receiptNumber");
         }
 
         if (request.ReceivedOn!.Value > VietnamTime.DayOf(now))
         {
-            return DomainError.Rule("received-in-the-future", "Ngày tiếp nhận không được sau ngày hôm nay", "A receipt is recorded once the gift has arrived.", "receivedOn");
+            return DomainError.Rule("received-in-the-future", "Ngày tiếp nhận không được sau ngày hôm nay",
+                "Chỉ ghi nhận tiếp nhận sau khi tài trợ đã được chuyển đến.", english: "A receipt is recorded once the gift has arrived.", field: "receivedOn");
         }
 
         var quantity = request.Quantity!.Value;
@@ -64,13 +68,16 @@ public static class RecordReceipt
             return DomainError.Rule(
                 "receipt-exceeds-pledge",
                 "Số tiếp nhận vượt số đã cam kết",
-                string.Create(CultureInfo.InvariantCulture, $"Only {Math.Max(remaining, 0):N0} of the {pledge.Gift.Quantity:N0} pledged remain to be received; set overDelivery to record more."),
-                "quantity");
+                $"Chỉ còn {VietnameseText.Number(Math.Max(remaining, 0))} trong số {VietnameseText.Number(pledge.Gift.Quantity)} đã cam kết chưa được tiếp nhận; để ghi nhận vượt số đã cam kết, hãy đặt overDelivery.",
+                english: string.Create(CultureInfo.InvariantCulture, $"Only {Math.Max(remaining, 0):N0} of the {pledge.Gift.Quantity:N0} pledged remain to be received; set overDelivery to record more."),
+                field: "quantity");
         }
 
         if (pledge.Received + quantity > PledgeDonation.MaxQuantity[pledge.Gift.Kind])
         {
-            return DomainError.Rule("receipt-out-of-bounds", "Số tiếp nhận vượt giới hạn", string.Create(CultureInfo.InvariantCulture, $"A pledge receives at most {PledgeDonation.MaxQuantity[pledge.Gift.Kind]:N0} in all."), "quantity");
+            return DomainError.Rule("receipt-out-of-bounds", "Số tiếp nhận vượt giới hạn",
+                $"Mỗi cam kết tài trợ chỉ tiếp nhận tổng cộng tối đa {VietnameseText.Number(PledgeDonation.MaxQuantity[pledge.Gift.Kind])}.",
+                english: string.Create(CultureInfo.InvariantCulture, $"A pledge receives at most {PledgeDonation.MaxQuantity[pledge.Gift.Kind]:N0} in all."), field: "quantity");
         }
 
         return Decision.Of(new DonationReceived(
@@ -113,7 +120,8 @@ public static class RecordReceipt
         catch (DocumentAlreadyExistsException)
         {
             return DomainError.Conflict("duplicate-receipt-number", "Số biên nhận đã được dùng",
-                $"Receipt {request.ReceiptNumber!.Trim()} is already recorded in this fund.", "receiptNumber").ToProblem();
+                $"Biên nhận số {request.ReceiptNumber!.Trim()} đã được ghi nhận trong quỹ này.",
+                english: $"Receipt {request.ReceiptNumber!.Trim()} is already recorded in this fund.", field: "receiptNumber").ToProblem();
         }
 
         return PledgeResults.From(outcome, id, caller, http, StatusCodes.Status201Created);

@@ -39,11 +39,12 @@ public static class ActivityLines
     public static Decision Remove(Plan plan, string code, Caller caller, DateTimeOffset now) =>
         !caller.MayActForWard(plan.WardCode) ? PlanRules.OtherWard(plan.WardCode)
         : plan.Status != PlanStatus.Draft ? PlanRules.NotADraft(plan)
-        : plan.Line(code) is null ? DomainError.Conflict("unknown-activity-line", "Không có hoạt động này trong kế hoạch", $"The plan has no line {code}.", "code")
+        : plan.Line(code) is null ? DomainError.Conflict("unknown-activity-line", "Không có hoạt động này trong kế hoạch",
+            $"Kế hoạch không có hoạt động mã {code}.", english: $"The plan has no line {code}.", field: "code")
         : Decision.Of(new ActivityLineRemoved(plan.Id, code, now, caller.Actor));
 
     public static DomainError DuplicateLine(string code) => DomainError.Conflict(
-        "duplicate-activity-line", "Mã hoạt động đã có trong kế hoạch", $"The plan already has a line {code}.", "code");
+        "duplicate-activity-line", "Mã hoạt động đã có trong kế hoạch", $"Kế hoạch đã có hoạt động mã {code}.", english: $"The plan already has a line {code}.", field: "code");
 
     public static void Map(IEndpointRouteBuilder plans)
     {

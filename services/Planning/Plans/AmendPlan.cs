@@ -37,7 +37,8 @@ public static class AmendPlan
         if (plan.Status != PlanStatus.Issued)
         {
             return plan.Status == PlanStatus.Draft
-                ? DomainError.Conflict("plan-not-issued", "Kế hoạch còn là dự thảo, hãy sửa trực tiếp", "A draft is edited directly (PUT); amendments are for issued plans.")
+                ? DomainError.Conflict("plan-not-issued", "Kế hoạch còn là dự thảo, hãy sửa trực tiếp",
+                    "Dự thảo được sửa trực tiếp (PUT); văn bản sửa đổi chỉ dành cho kế hoạch đã ban hành.", english: "A draft is edited directly (PUT); amendments are for issued plans.")
                 : PlanRules.NotIssued(plan);
         }
 
@@ -46,7 +47,8 @@ public static class AmendPlan
         var lines = (request.AddActivityLines ?? []).Select(line => line.ToLine()).ToList();
         if (deadlines == current && lines.Count == 0)
         {
-            return DomainError.Rule("empty-amendment", "Văn bản sửa đổi không có thay đổi nào", "Change a deadline or add an activity line.");
+            return DomainError.Rule("empty-amendment", "Văn bản sửa đổi không có thay đổi nào",
+                "Hãy thay đổi hạn báo cáo hoặc bổ sung hoạt động.", english: "Change a deadline or add an activity line.");
         }
 
         if (deadlines.UnitsReportBefore != current.UnitsReportBefore && deadlines.UnitsReportDueAt <= now)
@@ -77,7 +79,8 @@ public static class AmendPlan
 
     private static DomainError InThePast(string field, DateOnly day) => DomainError.Rule(
         "deadline-in-the-past", "Không thể dời hạn báo cáo về quá khứ",
-        $"A report due before {VietnamTime.Format(day)} would already be late now.", field);
+        $"Với hạn trước ngày {VietnamTime.Format(day)}, báo cáo hiện đã quá hạn.",
+        english: $"A report due before {VietnamTime.Format(day)} would already be late now.", field: field);
 
     public static void Map(IEndpointRouteBuilder plans) =>
         plans.MapPost("/{id:guid}/amendments", (Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>

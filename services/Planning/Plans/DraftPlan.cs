@@ -52,7 +52,9 @@ public static class DraftPlan
 
     private static Task<IResult> HandleEdit(
         Guid id, PlanContentRequest request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>
-        PlanCommands.Execute(id, plan => Edit(plan, request.ToContent(), user.Caller(), clock.GetUtcNow()), session, http, cancellationToken);
+        http.Request.LacksIfMatch()
+            ? Task.FromResult<IResult>(CommandResults.IfMatchRequired()) // a full replacement names the version it replaces
+            : PlanCommands.Execute(id, plan => Edit(plan, request.ToContent(), user.Caller(), clock.GetUtcNow()), session, http, cancellationToken);
 
     private static Created<PlanResponse> Created(CommandOutcome<Plan>.Applied applied, HttpResponse response)
     {

@@ -37,17 +37,18 @@ public static class IssuePlan
         var content = plan.Content;
         if (content.Period is null)
         {
-            return Missing("period", "Chưa có thời gian tổ chức", "A plan is issued with its period.");
+            return Missing("period", "Chưa có thời gian tổ chức", "Kế hoạch phải có thời gian tổ chức mới được ban hành.", "A plan is issued with its period.");
         }
 
         if (plan.ActivityLines.Count == 0)
         {
-            return Missing("activityLines", "Chưa có hoạt động nào", "A plan is issued with at least one activity line.");
+            return Missing("activityLines", "Chưa có hoạt động nào", "Kế hoạch phải có ít nhất một hoạt động mới được ban hành.",
+                "A plan is issued with at least one activity line.");
         }
 
         if (content.Deadlines is null)
         {
-            return Missing("deadlines", "Chưa có hạn báo cáo", "A plan is issued with its reporting deadlines.");
+            return Missing("deadlines", "Chưa có hạn báo cáo", "Kế hoạch phải có hạn báo cáo mới được ban hành.", "A plan is issued with its reporting deadlines.");
         }
 
         if ((PlanRules.PeriodInYear(content.Period, content.Year) ?? PlanRules.DeadlinesAfterPeriod(content.Deadlines, content.Period)) is { } dates)
@@ -64,8 +65,8 @@ public static class IssuePlan
             plan.Id, plan.WardCode, request.Number?.Trim(), content, plan.ActivityLines, plan.Responsibilities, targets, now, caller.Actor));
     }
 
-    private static DomainError Missing(string field, string title, string detail) =>
-        DomainError.Rule("plan-incomplete", title, detail, field);
+    private static DomainError Missing(string field, string title, string detail, string english) =>
+        DomainError.Rule("plan-incomplete", title, detail, english: english, field: field);
 
     public static void Map(IEndpointRouteBuilder plans) =>
         plans.MapPost("/{id:guid}/issue", Handle)

@@ -67,7 +67,8 @@ public static class ReadUnitPlans
         if (plan is null || !user.Caller().MayReadFor(unitCode, plan.WardCode))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ApiDefaults.Problems.ProblemTypes.NotFound,
-                title: "Không tìm thấy kế hoạch của đơn vị", detail: $"No plan of unit {unitCode} under plan {id}.");
+                title: "Không tìm thấy kế hoạch của đơn vị", detail: $"Không có kế hoạch của đơn vị {unitCode} theo kế hoạch {id}.",
+                extensions: ApiDefaults.Problems.ProblemLanguage.English($"No plan of unit {unitCode} under plan {id}."));
         }
 
         return TypedResults.Ok(UnitPlanResponse.From(plan));

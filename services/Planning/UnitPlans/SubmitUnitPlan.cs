@@ -62,7 +62,8 @@ public static class SubmitUnitPlan
         var unitCode = request.UnitCode ?? caller.UnitCode ?? "";
         if (!caller.MayWriteFor(unitCode, plan.WardCode))
         {
-            return DomainError.Forbidden("Không thể nộp kế hoạch thay đơn vị khác", $"The caller may not submit a plan for unit {unitCode}.");
+            return DomainError.Forbidden("Không thể nộp kế hoạch thay đơn vị khác", $"Tài khoản không có quyền nộp kế hoạch thay đơn vị {unitCode}.",
+                english: $"The caller may not submit a plan for unit {unitCode}.");
         }
 
         if (plan.Status != PlanStatus.Issued)
@@ -72,17 +73,19 @@ public static class SubmitUnitPlan
 
         if (unit is null || unit.WardCode != plan.WardCode)
         {
-            return DomainError.NotFound("Không tìm thấy đơn vị", $"Unit {unitCode} is not registered in ward {plan.WardCode}.", "unitCode");
+            return DomainError.NotFound("Không tìm thấy đơn vị", $"Đơn vị {unitCode} chưa được đăng ký tại phường {plan.WardCode}.",
+                english: $"Unit {unitCode} is not registered in ward {plan.WardCode}.", field: "unitCode");
         }
 
         if (!unit.Active)
         {
-            return DomainError.Conflict("unit-deactivated", "Đơn vị đã ngừng hoạt động", $"Unit {unitCode} is deactivated.", "unitCode");
+            return DomainError.Conflict("unit-deactivated", "Đơn vị đã ngừng hoạt động", $"Đơn vị {unitCode} đã ngừng hoạt động.", english: $"Unit {unitCode} is deactivated.", field: "unitCode");
         }
 
         if (!plan.ExpectsReportFrom(unit.Code, unit.Kind) && plan.TargetUnits.All(target => target.UnitCode != unit.Code))
         {
-            return DomainError.Rule("unit-not-targeted", "Kế hoạch không giao nhiệm vụ cho đơn vị này", $"Plan {plan.Id} does not expect unit {unitCode} to report.", "unitCode");
+            return DomainError.Rule("unit-not-targeted", "Kế hoạch không giao nhiệm vụ cho đơn vị này",
+                $"Kế hoạch {plan.Id} không giao nhiệm vụ báo cáo cho đơn vị {unitCode}.", english: $"Plan {plan.Id} does not expect unit {unitCode} to report.", field: "unitCode");
         }
 
         var items = new List<UnitPlanItem>();
@@ -92,21 +95,24 @@ public static class SubmitUnitPlan
             var line = plan.Line(item.LineCode!);
             if (line is null)
             {
-                return DomainError.Rule("unknown-activity-line", "Không có hoạt động này trong kế hoạch", $"The plan has no line {item.LineCode}.", $"items[{i}].lineCode");
+                return DomainError.Rule("unknown-activity-line", "Không có hoạt động này trong kế hoạch",
+                    $"Kế hoạch không có hoạt động mã {item.LineCode}.", english: $"The plan has no line {item.LineCode}.", field: $"items[{i}].lineCode");
             }
 
             if (!line.Targets(unit.Kind))
             {
                 return DomainError.Rule("line-not-for-unit", "Hoạt động này không dành cho loại đơn vị của bạn",
-                    $"Line {line.Code} is for {string.Join(", ", line.TargetKinds)}, not {unit.Kind}.", $"items[{i}].lineCode");
+                    $"Hoạt động {line.Code} dành cho loại đơn vị {string.Join(", ", line.TargetKinds)}, không dành cho loại {unit.Kind}.",
+                    english: $"Line {line.Code} is for {string.Join(", ", line.TargetKinds)}, not {unit.Kind}.", field: $"items[{i}].lineCode");
             }
 
             var period = plan.Content.Period!;
             if (item.From < period.Start || item.To > period.End)
             {
                 return DomainError.Rule("outside-period", "Thời gian hoạt động phải nằm trong thời gian tổ chức Tuần lễ",
-                    $"The Week runs from {VietnamTime.Format(period.Start)} to {VietnamTime.Format(period.End)}.",
-                    item.From < period.Start ? $"items[{i}].from" : $"items[{i}].to");
+                    $"Tuần lễ được tổ chức từ ngày {VietnamTime.Format(period.Start)} đến ngày {VietnamTime.Format(period.End)}.",
+                    english: $"The Week runs from {VietnamTime.Format(period.Start)} to {VietnamTime.Format(period.End)}.",
+                    field: item.From < period.Start ? $"items[{i}].from" : $"items[{i}].to");
             }
 
             var expected = item.ExpectedParticipants!;

@@ -79,10 +79,13 @@ public static class ReadUnits
         return TypedResults.Ok(new Page<UnitResponse>(items, units.Count > limit ? items[^1].Code : null));
     }
 
-    private static async Task<Results<Ok<UnitResponse>, ProblemHttpResult, ValidationProblem>> Get(string code, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
+    /// <summary>The same rule as the list: units and ward officers see their own ward's units (another ward's is not found); city systems and ops any.</summary>
+    private static async Task<Results<Ok<UnitResponse>, ProblemHttpResult, ValidationProblem>> Get(
+        string code, IQuerySession session, System.Security.Claims.ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
     {
         var unit = await session.LoadAsync<Unit>(Unit.StreamId(code), cancellationToken);
-        if (unit is null)
+        var caller = user.Caller();
+        if (unit is null || (!caller.IsReadOnly && !string.Equals(unit.WardCode, caller.WardCode, StringComparison.Ordinal)))
         {
             return PlanningProblems.UnitNotFound(code);
         }

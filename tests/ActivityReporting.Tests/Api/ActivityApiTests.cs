@@ -134,6 +134,22 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
     }
 
     [Fact]
+    public async Task A_correction_without_if_match_is_428_and_the_report_stays_as_it_was()
+    {
+        var (planId, school) = await PlanWithSchool();
+        using var created = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)), TestContext.Current.CancellationToken);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+        var correction = Activity(planId);
+        correction["sessions"] = 9;
+
+        using var corrected = await Send(school, HttpMethod.Put, $"/api/reporting/activities/{id}", correction, null);
+
+        Assert.Equal(HttpStatusCode.PreconditionRequired, corrected.StatusCode);
+        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/activities/{id}", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(2, report.GetProperty("sessions").GetInt32());
+    }
+
+    [Fact]
     public async Task The_history_names_the_person_who_acted_not_only_the_system()
     {
         var (planId, system) = await PlanWithSchool();

@@ -117,6 +117,11 @@ public sealed class NamTrieuScenarioTests(NamTrieuSystem system) : IClassFixture
             Assert.Contains("Nguyễn Đức Dũng", text);
         }
 
+        using (var unversioned = await officer.PostAsync($"/api/reporting/plans/{planId}/ward-report/submit", null, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionRequired, unversioned.StatusCode); // the officer must name the draft they reviewed
+        }
+
         using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/reporting/plans/{planId}/ward-report/submit");
         submit.Headers.TryAddWithoutValidation("If-Match", compiled.Headers.ETag!.Tag);
         using var submitted = await officer.SendAsync(submit, TestContext.Current.CancellationToken);

@@ -66,6 +66,39 @@ public sealed class ConcurrencyAndIdempotencyTests(PlanningService service) : IC
         Assert.Single(plans.GetProperty("items").EnumerateArray(), plan => plan.GetProperty("title").GetString() == title);
     }
 
+    [Theory]
+    [InlineData(null, "Dữ liệu đã thay đổi kể từ phiên bản ghi trong If-Match")]
+    [InlineData("vi-VN,vi;q=0.9,en;q=0.5", "Dữ liệu đã thay đổi kể từ phiên bản ghi trong If-Match")]
+    [InlineData("en-US,en;q=0.9", "The resource changed since the version in If-Match")]
+    public async Task A_problems_detail_is_Vietnamese_unless_the_client_asks_for_English(string? acceptLanguage, string detail)
+    {
+        var (id, etag) = await _scenario.Draft();
+        await _scenario.Send(HttpMethod.Put, $"/api/planning/plans/{id}", PlanningScenario.Content(title: "Bản sửa lần 1"), etag, HttpStatusCode.OK);
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/planning/plans/{id}") { Content = JsonContent.Create(PlanningScenario.Content(), options: ApiJson.Options) };
+        stale.Headers.TryAddWithoutValidation("If-Match", etag);
+        if (acceptLanguage is not null)
+        {
+            stale.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        }
+
+        using var response = await _scenario.Officer.SendAsync(stale, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.StartsWith(detail, problem.GetProperty("detail").GetString());
+        Assert.False(problem.TryGetProperty("__detailEn", out _));
+    }
+
+    [Fact]
+    public async Task A_full_replacement_without_if_match_is_428_and_changes_nothing()
+    {
+        var (id, _) = await _scenario.Draft();
+
+        await _scenario.Send(HttpMethod.Put, $"/api/planning/plans/{id}", PlanningScenario.Content(title: "Bản sửa không kèm phiên bản"), null, HttpStatusCode.PreconditionRequired);
+
+        Assert.NotEqual("Bản sửa không kèm phiên bản", (await _scenario.Plan(id)).GetProperty("title").GetString());
+    }
+
     [Fact]
     public async Task An_unreadable_if_match_is_a_400_naming_it()
     {

@@ -70,6 +70,26 @@ public sealed class ObjectLevelAuthorizationTests(PlanningService service) : ICl
     }
 
     [Fact]
+    public async Task A_unit_of_another_ward_is_not_found_for_that_wards_officers_and_units_but_city_systems_read_it()
+    {
+        var officer = service.CreateClient(TestTokens.WardOfficer());
+        using (var registered = await officer.PostAsJsonAsync("/api/planning/units", new { code = "TH-KHUAT", name = "Trường Tiểu học Khuất", kind = "primary" }, cancellationToken: TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+
+        using var stranger = await service.CreateClient(TestTokens.WardOfficer(ward: "HP-OTHER")).GetAsync("/api/planning/units/TH-KHUAT", TestContext.Current.CancellationToken);
+        using var strangerUnit = await service.CreateClient(TestTokens.Unit("TH-XA", ward: "HP-OTHER")).GetAsync("/api/planning/units/TH-KHUAT", TestContext.Current.CancellationToken);
+        using var own = await officer.GetAsync("/api/planning/units/TH-KHUAT", TestContext.Current.CancellationToken);
+        using var city = await service.CreateClient(TestTokens.City()).GetAsync("/api/planning/units/TH-KHUAT", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, strangerUnit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, city.StatusCode);
+    }
+
+    [Fact]
     public async Task City_systems_read_plans_of_any_ward()
     {
         var (id, _) = await _scenario.Issued();
