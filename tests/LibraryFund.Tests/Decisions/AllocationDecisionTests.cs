@@ -26,7 +26,7 @@ public sealed class AllocationDecisionTests
 
         var error = DecisionAssert.Fails(AllocateDonation.Decide(pledge, shelf, new(shelf.Id, 5_000_001), Given.Officer, Given.Now), 409, "allocation-exceeds-received", "quantity");
 
-        Assert.Contains("5,000,000", error.Detail);
+        Assert.Contains("5.000.000", error.Detail);
     }
 
     [Fact]

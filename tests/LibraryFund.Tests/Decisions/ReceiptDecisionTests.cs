@@ -58,7 +58,7 @@ public sealed class ReceiptDecisionTests
 
         var error = DecisionAssert.Fails(RecordReceipt.Decide(pledge, Given.Receipt(5_000_001), Given.Officer, Given.Now), 422, "receipt-exceeds-pledge", "quantity");
 
-        Assert.Contains("5,000,000", error.Detail);
+        Assert.Contains("5.000.000", error.Detail);
     }
 
     [Fact]
