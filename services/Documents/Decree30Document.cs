@@ -32,10 +32,10 @@ public sealed class Decree30Document
     private const int HeaderSize = 26; // 13 pt
 
     /// <summary>Width of the text between the margins, in twips (A4 210 mm less 30 and 15 mm).</summary>
-    public const int TextWidth = 11906 - 1701 - 851;
+    private const int TextWidth = 11906 - 1701 - 851;
 
     /// <summary>Space left for the signature and the seal above the signer's name: 30 mm.</summary>
-    public const int SignatureSpace = 1701;
+    private const int SignatureSpace = 1701;
 
     private readonly List<OpenXmlElement> _body = [];
 
@@ -227,14 +227,14 @@ public sealed class Decree30Document
         return Borderless(new TableRow(left, right), [leftWidth, rightWidth]);
     }
 
-    public const string Motto = "Độc lập - Tự do - Hạnh phúc";
+    private const string Motto = "Độc lập - Tự do - Hạnh phúc";
 
     /// <summary>The motto's length in 14 pt bold Times New Roman, in twips: the line under it is as long.</summary>
     private const int MottoLength = 3600;
 
     private const string PeoplesCommittee = "ỦY BAN NHÂN DÂN";
 
-    public static IReadOnlyList<(string Line, bool Bold)> IssuerLines(DocumentHeader header)
+    private static IReadOnlyList<(string Line, bool Bold)> IssuerLines(DocumentHeader header)
     {
         var body = Upper(header.IssuingBody.Trim()).Replace("UỶ BAN", "ỦY BAN", StringComparison.Ordinal);
         if (body.StartsWith(PeoplesCommittee + " ", StringComparison.Ordinal))

@@ -19,8 +19,4 @@ public static class DateRules
     public static IRuleBuilderOptions<T, DateOnly?> PlausibleDay<T>(this IRuleBuilder<T, DateOnly?> rule) =>
         rule.Must(day => day is null || (day >= Earliest && day <= Latest))
             .WithMessage(OutOfRange);
-
-    public static IRuleBuilderOptions<T, DateOnly> PlausibleDay<T>(this IRuleBuilder<T, DateOnly> rule) =>
-        rule.Must(day => day >= Earliest && day <= Latest)
-            .WithMessage(OutOfRange);
 }

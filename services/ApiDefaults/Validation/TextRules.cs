@@ -11,6 +11,12 @@ namespace LearningWeek.ApiDefaults.Validation;
 /// </summary>
 public static class TextRules
 {
+    private const string InvalidUnicode = "Chứa ký tự Unicode không hợp lệ.";
+    private const string ControlCharacters = "Chứa ký tự điều khiển không được phép.";
+    private const string NotNfc = "Văn bản phải ở dạng Unicode NFC (chuẩn hoá dựng sẵn).";
+
+    private static string TooLong(int maxLength) => $"Tối đa {maxLength} ký tự.";
+
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline = false) =>
         rule.NotEmpty().WithMessage("Bắt buộc nhập.")
             .Must(text => text is null || text.Trim().Length > 0).WithMessage("Không được chỉ có khoảng trắng.")
@@ -20,11 +26,11 @@ public static class TextRules
         rule.WellFormedText(maxLength, multiline);
 
     private static IRuleBuilderOptions<T, string?> WellFormedText<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline) =>
-        rule.MaximumLength(maxLength).WithMessage($"Tối đa {maxLength} ký tự.")
-            .Must(IsValidUnicode).WithMessage("Chứa ký tự Unicode không hợp lệ.")
-            .Must(text => text is null || !HasControlCharacters(text, multiline)).WithMessage("Chứa ký tự điều khiển không được phép.")
+        rule.MaximumLength(maxLength).WithMessage(TooLong(maxLength))
+            .Must(IsValidUnicode).WithMessage(InvalidUnicode)
+            .Must(text => text is null || !HasControlCharacters(text, multiline)).WithMessage(ControlCharacters)
             .Must(text => text is null || !IsValidUnicode(text) || text.IsNormalized(NormalizationForm.FormC))
-            .WithMessage("Văn bản phải ở dạng Unicode NFC (chuẩn hoá dựng sẵn).");
+            .WithMessage(NotNfc);
 
     /// <summary>
     /// The same rules for a value outside a validated body (a query parameter): the message for the
@@ -32,16 +38,16 @@ public static class TextRules
     /// </summary>
     public static string? Problem(string? text, int maxLength, bool multiline = false) =>
         text is null ? null
-        : text.Length > maxLength ? $"Tối đa {maxLength} ký tự."
-        : !IsValidUnicode(text) ? "Chứa ký tự Unicode không hợp lệ."
-        : HasControlCharacters(text, multiline) ? "Chứa ký tự điều khiển không được phép."
-        : !text.IsNormalized(NormalizationForm.FormC) ? "Văn bản phải ở dạng Unicode NFC (chuẩn hoá dựng sẵn)."
+        : text.Length > maxLength ? TooLong(maxLength)
+        : !IsValidUnicode(text) ? InvalidUnicode
+        : HasControlCharacters(text, multiline) ? ControlCharacters
+        : !text.IsNormalized(NormalizationForm.FormC) ? NotNfc
         : null;
 
     /// <summary>A code like <c>TH-TAMHUNG</c>: upper-case letters, digits and dashes.</summary>
     public static IRuleBuilderOptions<T, string?> Code<T>(this IRuleBuilder<T, string?> rule, int maxLength = 40) =>
         rule.NotEmpty().WithMessage("Bắt buộc nhập.")
-            .MaximumLength(maxLength).WithMessage($"Tối đa {maxLength} ký tự.")
+            .MaximumLength(maxLength).WithMessage(TooLong(maxLength))
             .Matches("^[A-Z0-9]+(-[A-Z0-9]+)*$").WithMessage("Chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch ngang, ví dụ TH-TAMHUNG.");
 
     public static bool IsValidUnicode(string? text)
