@@ -3,24 +3,24 @@ namespace LearningWeek.EventSourcing;
 /// <summary>
 /// A broken business rule: the HTTP status (409 for a conflict with the current state, 422 for a
 /// request the rules do not allow, 403 for a record the caller may not touch), a stable problem
-/// type, a Vietnamese title for people, a detail (to become Vietnamese everywhere, with the English
-/// kept for a client that asks for it: <paramref name="EnglishDetail"/>), and the field it is about.
+/// type, a Vietnamese title and detail for people, the same detail in English for a client that asks
+/// for it (<paramref name="EnglishDetail"/>), and the field it is about.
 /// </summary>
-public sealed record DomainError(int Status, string Type, string Title, string Detail, string? Field = null, string? EnglishDetail = null)
+public sealed record DomainError(int Status, string Type, string Title, string Detail, string EnglishDetail, string? Field = null)
 {
-    public static DomainError Conflict(string type, string title, string detail, string? field = null, string? english = null) =>
-        new(409, "urn:learningweek:problem:" + type, title, detail, field, english);
+    public static DomainError Conflict(string type, string title, string detail, string english, string? field = null) =>
+        new(409, "urn:learningweek:problem:" + type, title, detail, english, field);
 
-    public static DomainError Rule(string type, string title, string detail, string? field = null, string? english = null) =>
-        new(422, "urn:learningweek:problem:" + type, title, detail, field, english);
+    public static DomainError Rule(string type, string title, string detail, string english, string? field = null) =>
+        new(422, "urn:learningweek:problem:" + type, title, detail, english, field);
 
     /// <summary>Something the request names does not exist: 404.</summary>
-    public static DomainError NotFound(string title, string detail, string? field = null, string? english = null) =>
-        new(404, "urn:learningweek:problem:not-found", title, detail, field, english);
+    public static DomainError NotFound(string title, string detail, string english, string? field = null) =>
+        new(404, "urn:learningweek:problem:not-found", title, detail, english, field);
 
     /// <summary>The caller may not act on this record (another unit's, another ward's): 403.</summary>
-    public static DomainError Forbidden(string title, string detail, string? english = null) =>
-        new(403, "urn:learningweek:problem:forbidden", title, detail, null, english);
+    public static DomainError Forbidden(string title, string detail, string english) =>
+        new(403, "urn:learningweek:problem:forbidden", title, detail, english);
 }
 
 /// <summary>

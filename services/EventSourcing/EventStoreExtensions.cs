@@ -41,6 +41,7 @@ public static class EventStoreExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IIdempotencyStore, MartenIdempotencyStore>();
         builder.Services.AddHostedService<IdempotencyRecordPruner>();
+        builder.Services.ConfigureMarten((services, options) => options.Listeners.Add(new IdempotencyEffectListener(services.GetRequiredService<TimeProvider>())));
 
         return builder.Services
             .AddMarten(options =>
@@ -55,6 +56,7 @@ public static class EventStoreExtensions
                 options.Schema.For<Following.FeedCursor>().Identity(cursor => cursor.Id);
                 // Versioned, so that a takeover is conditional; indexed by expiry, so that pruning reads only what it deletes.
                 options.Schema.For<IdempotencyRecord>().Identity(record => record.Id).UseOptimisticConcurrency(true).Index(record => record.ExpiresAt);
+                options.Schema.For<IdempotencyEffect>().Identity(effect => effect.Id).Index(effect => effect.CommittedAt);
                 configure?.Invoke(options);
             })
             .UseNpgsqlDataSource()

@@ -19,7 +19,9 @@ public sealed record IdempotencyRecord(
 /// Idempotency records as Marten documents: the document id (client and key) is the lock, so of
 /// concurrent first requests exactly one inserts and runs; taking over an expired or abandoned
 /// record is a conditional update (optimistic concurrency on the record's version), so of two
-/// concurrent takers exactly one runs.
+/// concurrent takers exactly one runs. The request's effect commits with the key's
+/// <see cref="IdempotencyEffect"/>: an abandoned record whose effect is stored is not run again.
+/// A record that is absent or expired leaves no effect that counts, so claiming it clears the mark.
 /// </summary>
 public sealed class MartenIdempotencyStore(IDocumentStore store, TimeProvider clock, IOptions<IdempotencyOptions> options) : IIdempotencyStore
 {
@@ -29,6 +31,7 @@ public sealed class MartenIdempotencyStore(IDocumentStore store, TimeProvider cl
         await using (var session = store.LightweightSession())
         {
             session.Insert(new IdempotencyRecord(scopedKey, fingerprint, now, now + options.Value.Retention, Response: null));
+            session.Delete<IdempotencyEffect>(scopedKey);
             try
             {
                 await session.SaveChangesAsync(cancellationToken);
@@ -47,11 +50,22 @@ public sealed class MartenIdempotencyStore(IDocumentStore store, TimeProvider cl
             return new IdempotencyClaim.InProgress(); // abandoned a moment ago: claim again
         }
 
-        if (existing.ExpiresAt <= now || (existing.Response is null && now - existing.CreatedAt > options.Value.AbandonAfter))
+        var expired = existing.ExpiresAt <= now;
+        var abandoned = existing.Response is null && now - existing.CreatedAt > options.Value.AbandonAfter;
+        if (abandoned && !expired && await takeover.LoadAsync<IdempotencyEffect>(scopedKey, cancellationToken) is not null)
         {
-            // Expired, or left unfinished by a process that died: start over, unless another request
-            // took it over since we read it (the version we loaded is no longer the record's).
+            // Its process died after storing the effect and before keeping the answer.
+            return existing.Fingerprint == fingerprint ? new IdempotencyClaim.AnswerLost() : new IdempotencyClaim.Mismatch();
+        }
+
+        if (expired || abandoned)
+        {
+            // Expired, or left unfinished by a process that died before any effect: start over,
+            // unless another request took it over since we read it (the version we loaded is no
+            // longer the record's). Should the old owner still commit its effect, its mark and the
+            // new owner's clash, and only one of the two effects is stored.
             takeover.Store(new IdempotencyRecord(scopedKey, fingerprint, now, now + options.Value.Retention, Response: null));
+            takeover.Delete<IdempotencyEffect>(scopedKey);
             try
             {
                 await takeover.SaveChangesAsync(cancellationToken);
@@ -90,8 +104,8 @@ public sealed class MartenIdempotencyStore(IDocumentStore store, TimeProvider cl
     }
 }
 
-/// <summary>Removes idempotency records past their retention, once an hour.</summary>
-public sealed partial class IdempotencyRecordPruner(IDocumentStore store, TimeProvider clock, ILogger<IdempotencyRecordPruner> logger) : BackgroundService
+/// <summary>Removes idempotency records past their retention, and their effects' marks, once an hour.</summary>
+public sealed partial class IdempotencyRecordPruner(IDocumentStore store, TimeProvider clock, IOptions<IdempotencyOptions> options, ILogger<IdempotencyRecordPruner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -116,7 +130,9 @@ public sealed partial class IdempotencyRecordPruner(IDocumentStore store, TimePr
         {
             await using var session = store.LightweightSession();
             var now = clock.GetUtcNow();
+            var effectsBefore = now - options.Value.Retention;
             session.DeleteWhere<IdempotencyRecord>(record => record.ExpiresAt < now);
+            session.DeleteWhere<IdempotencyEffect>(effect => effect.CommittedAt < effectsBefore);
             await session.SaveChangesAsync(stoppingToken);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -148,7 +148,7 @@ public static class CommandResults
 {
     public static ProblemHttpResult ToProblem(this DomainError error)
     {
-        var extensions = error.EnglishDetail is { } english ? ProblemLanguage.English(english) : [];
+        var extensions = ProblemLanguage.English(error.EnglishDetail);
         if (error.Field is not null)
         {
             // The field's message is the rule in Vietnamese, as a form shows it beside the field.

@@ -127,6 +127,61 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
     }
 
     [Fact]
+    public async Task A_retry_after_a_crash_between_the_effect_and_the_answer_does_not_store_it_again()
+    {
+        var client = probe.CreateClient(TestTokens.Unit("TH-PHULE"));
+        var key = Guid.NewGuid().ToString();
+        var text = $"Ghi chú trước sự cố {key}";
+
+        using var crashed = await Post(client, "/api/probe/units/TH-PHULE/notes-then-crash", new { text }, key);
+        probe.Clock.Now += new LearningWeek.ApiDefaults.Idempotency.IdempotencyOptions().AbandonAfter + TimeSpan.FromSeconds(1);
+        using var retried = await Post(client, "/api/probe/units/TH-PHULE/notes-then-crash", new { text }, key);
+        using var again = await Post(client, "/api/probe/units/TH-PHULE/notes-then-crash", new { text }, key);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, crashed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, retried.StatusCode);
+        Assert.Contains("urn:learningweek:problem:idempotency-answer-lost", await retried.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        await using var query = probe.Store.QuerySession();
+        Assert.Equal(1, await query.Events.QueryRawEventDataOnly<ProbeHost.NoteAdded>().CountAsync(e => e.Text == text, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_takeover_never_reruns_a_stored_effect_and_an_expired_key_is_new()
+    {
+        var clock = new SettableClock(DateTimeOffset.UtcNow);
+        var options = Microsoft.Extensions.Options.Options.Create(new LearningWeek.ApiDefaults.Idempotency.IdempotencyOptions());
+        var store = new LearningWeek.EventSourcing.MartenIdempotencyStore(probe.Store, clock, options);
+        var key = $"probe|{Guid.NewGuid()}";
+        Assert.IsType<LearningWeek.ApiDefaults.Idempotency.IdempotencyClaim.Acquired>(await store.ClaimAsync(key, "f", TestContext.Current.CancellationToken));
+
+        var scope = LearningWeek.ApiDefaults.Idempotency.IdempotencyScope.Begin(key);
+        await using (var session = probe.Store.LightweightSession())
+        {
+            session.Events.StartStream<ProbeHost.Note>(Guid.NewGuid(), new ProbeHost.NoteAdded(Guid.NewGuid(), "TH-PHULE", key));
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        LearningWeek.ApiDefaults.Idempotency.IdempotencyScope.End();
+        Assert.True(scope.EffectCommitted);
+        clock.Now += options.Value.AbandonAfter + TimeSpan.FromSeconds(1);
+        Assert.IsType<LearningWeek.ApiDefaults.Idempotency.IdempotencyClaim.AnswerLost>(await store.ClaimAsync(key, "f", TestContext.Current.CancellationToken));
+        Assert.IsType<LearningWeek.ApiDefaults.Idempotency.IdempotencyClaim.Mismatch>(await store.ClaimAsync(key, "another body", TestContext.Current.CancellationToken));
+
+        clock.Now += options.Value.Retention;
+        Assert.IsType<LearningWeek.ApiDefaults.Idempotency.IdempotencyClaim.Acquired>(await store.ClaimAsync(key, "f", TestContext.Current.CancellationToken));
+        var rerun = LearningWeek.ApiDefaults.Idempotency.IdempotencyScope.Begin(key);
+        await using (var session = probe.Store.LightweightSession())
+        {
+            session.Events.StartStream<ProbeHost.Note>(Guid.NewGuid(), new ProbeHost.NoteAdded(Guid.NewGuid(), "TH-PHULE", key));
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        LearningWeek.ApiDefaults.Idempotency.IdempotencyScope.End();
+        Assert.True(rerun.EffectCommitted);
+    }
+
+    [Fact]
     public async Task Keys_are_per_client_so_two_clients_with_one_key_each_create()
     {
         var key = Guid.NewGuid().ToString();
@@ -245,12 +300,5 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
         }
 
         return await client.SendAsync(request);
-    }
-
-    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

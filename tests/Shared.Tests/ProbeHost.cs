@@ -34,6 +34,9 @@ public sealed class ProbeHost : IAsyncLifetime
 
     public IDocumentStore Store => _app.Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>The host's clock (the idempotency store's too): starts at now, moves only when a test moves it.</summary>
+    public SettableClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
     public HttpClient CreateClient(string? token = null)
     {
         var client = new HttpClient { BaseAddress = Address };
@@ -62,6 +65,7 @@ public sealed class ProbeHost : IAsyncLifetime
         builder.AddServiceDefaults();
         builder.AddApiDefaults();
         builder.Services.TrustTestIssuer();
+        builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.AddEventStore("probedb", schemaName: "probe");
 
         _app = builder.Build();
@@ -74,6 +78,15 @@ public sealed class ProbeHost : IAsyncLifetime
                     ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Chưa sẵn sàng")
                     : TypedResults.Created($"/api/probe/attempts/{name}", new { name, attempt = Attempts[name] }))
             .RequireAuthorization().WithIdempotency();
+        // Stores the note, then the process "dies" before answering: the first time for each text.
+        api.MapPost("/units/{unitCode}/notes-then-crash", async (string unitCode, NoteRequest request, ClaimsPrincipal user, IDocumentSession session) =>
+            {
+                var created = await AddNote(unitCode, request, user, session);
+                return Attempts.AddOrUpdate("crash:" + request.Text, 1, (_, count) => count + 1) == 1
+                    ? throw new InvalidOperationException("The process died after storing the effect.")
+                    : created;
+            })
+            .RequireAuthorization(Policies.UnitWriter).WithIdempotency();
         api.MapPost("/echo", async (HttpRequest request) => TypedResults.Ok(new { length = (await new StreamReader(request.Body).ReadToEndAsync()).Length }));
         api.MapGet("/boom", string () => throw new InvalidOperationException("SELECT secret FROM clients -- at Probe.Boom()"));
         api.MapGet("/database-down", string () => throw new TestDatabaseException("connection refused to 10.0.0.5:5432"));
@@ -111,4 +124,11 @@ public sealed class ProbeHost : IAsyncLifetime
     public sealed record NoteAdded(Guid NoteId, string UnitCode, string Text);
 
     private sealed class TestDatabaseException(string message) : DbException(message);
+}
+
+public sealed class SettableClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -21,6 +21,12 @@ public abstract record IdempotencyClaim
 
     /// <summary>The key was used for a different request.</summary>
     public sealed record Mismatch : IdempotencyClaim;
+
+    /// <summary>
+    /// The request's effect was stored, but its process died before the answer was kept: the
+    /// effect must not run again, and the answer cannot be given.
+    /// </summary>
+    public sealed record AnswerLost : IdempotencyClaim;
 }
 
 /// <summary>
@@ -33,7 +39,7 @@ public interface IIdempotencyStore
 
     Task CompleteAsync(string scopedKey, StoredResponse response, CancellationToken cancellationToken);
 
-    /// <summary>Forgets a key whose request failed (5xx), so the client may retry with it.</summary>
+    /// <summary>Forgets a key whose request had no effect and no final answer, so the client may retry with it.</summary>
     Task AbandonAsync(string scopedKey, CancellationToken cancellationToken);
 }
 

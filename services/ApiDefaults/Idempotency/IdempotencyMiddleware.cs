@@ -37,7 +37,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         if (key.Length is 0 or > MaxKeyLength || key.Any(c => c is < ' ' or > '~'))
         {
             await WriteProblem(context, problems, StatusCodes.Status400BadRequest, ProblemTypes.Validation,
-                "Idempotency-Key không hợp lệ", $"The {Header} header must be 1 to {MaxKeyLength} printable ASCII characters.");
+                "Idempotency-Key không hợp lệ", $"Tiêu đề {Header} phải gồm từ 1 đến {MaxKeyLength} ký tự ASCII in được.",
+                $"The {Header} header must be 1 to {MaxKeyLength} printable ASCII characters.");
             return;
         }
 
@@ -60,11 +61,19 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
                 return;
             case IdempotencyClaim.Mismatch:
                 await WriteProblem(context, problems, StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused,
-                    "Idempotency-Key đã được dùng cho một yêu cầu khác", $"This {Header} was already used with a different request body.");
+                    "Idempotency-Key đã được dùng cho một yêu cầu khác", $"{Header} này đã được dùng cho một yêu cầu có nội dung khác; hãy dùng một khóa mới.",
+                    $"This {Header} was already used with a different request body.");
                 return;
             case IdempotencyClaim.InProgress:
                 await WriteProblem(context, problems, StatusCodes.Status409Conflict, ProblemTypes.IdempotencyKeyInProgress,
-                    "Yêu cầu với Idempotency-Key này đang được xử lý", "Retry after the first request with this key has finished.");
+                    "Yêu cầu với Idempotency-Key này đang được xử lý", "Yêu cầu đầu tiên với khóa này chưa xong; hãy gửi lại sau khi nó hoàn tất.",
+                    "Retry after the first request with this key has finished.");
+                return;
+            case IdempotencyClaim.AnswerLost:
+                await WriteProblem(context, problems, StatusCodes.Status409Conflict, ProblemTypes.IdempotencyAnswerLost,
+                    "Yêu cầu này đã được thực hiện",
+                    "Yêu cầu với Idempotency-Key này đã được thực hiện, nhưng câu trả lời bị mất do một sự cố; hãy đọc lại (GET) để xem kết quả, đừng gửi lại với khóa mới.",
+                    "The request with this key was carried out, but its answer was lost in a failure; read the resource (GET) to see the result instead of sending it again with a new key.");
                 return;
         }
 
@@ -76,6 +85,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
+        var scope = IdempotencyScope.Begin(scopedKey);
         try
         {
             await next(context);
@@ -83,13 +93,23 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         catch
         {
             context.Response.Body = original;
-            await store.AbandonAsync(scopedKey, CancellationToken.None);
+            IdempotencyScope.End();
+            if (!scope.EffectCommitted)
+            {
+                await store.AbandonAsync(scopedKey, CancellationToken.None);
+            }
+
+            // Else the record stays unfinished: once abandoned, a retry learns the effect happened.
             throw;
+        }
+        finally
+        {
+            IdempotencyScope.End();
         }
 
         context.Response.Body = original;
         var response = context.Response;
-        if (!IsFinal(response.StatusCode))
+        if (!IsFinal(response.StatusCode) && !scope.EffectCommitted)
         {
             await store.AbandonAsync(scopedKey, CancellationToken.None);
         }
@@ -104,7 +124,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    /// <summary>An answer that stays the answer to this request: a success, or a request that is wrong in itself.</summary>
+    /// <summary>
+    /// An answer that stays the answer to this request: a success, or a request that is wrong in
+    /// itself. Any answer to a request whose effect was stored is kept as well.
+    /// </summary>
     public static bool IsFinal(int status) => status is >= 200 and < 300 or StatusCodes.Status400BadRequest;
 
     private static async Task Replay(HttpContext context, StoredResponse stored)
@@ -143,13 +166,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    private static async Task WriteProblem(HttpContext context, IProblemDetailsService problems, int status, string type, string title, string detail)
+    private static async Task WriteProblem(HttpContext context, IProblemDetailsService problems, int status, string type, string title, string detail, string english)
     {
         context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail },
-        });
+        var problem = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail };
+        problem.Extensions[ProblemLanguage.EnglishDetailKey] = english;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 }

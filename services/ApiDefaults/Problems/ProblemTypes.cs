@@ -19,6 +19,7 @@ public static class ProblemTypes
     public const string PreconditionRequired = Prefix + "precondition-required";
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
     public const string IdempotencyKeyInProgress = Prefix + "idempotency-key-in-progress";
+    public const string IdempotencyAnswerLost = Prefix + "idempotency-answer-lost";
     public const string BodyTooLarge = Prefix + "body-too-large";
     public const string RateLimited = Prefix + "rate-limited";
     public const string Unavailable = Prefix + "unavailable";
