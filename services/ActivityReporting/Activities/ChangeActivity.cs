@@ -96,6 +96,8 @@ public static class ChangeActivity
             return ReportingProblems.ActivityNotFound(id);
         }
 
+        // Until this commits, the unit's report cannot be accepted; and an acceptance that committed first is seen below.
+        await session.HoldStreamAsync(UnitReport.StreamId(current.PlanId, current.UnitCode), cancellationToken);
         var plan = await session.LoadAsync<ReportingPlan>(current.PlanId, cancellationToken);
         var obligation = await session.LoadAsync<UnitReport>(UnitReport.StreamId(current.PlanId, current.UnitCode), cancellationToken);
         var outcome = await session.DecideAsync<ActivityReport>(id, expected, report => decide(report, plan!, obligation!), cancellationToken);

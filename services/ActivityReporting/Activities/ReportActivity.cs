@@ -96,6 +96,8 @@ public static class ReportActivity
         ActivityRequest request, Caller caller, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var unitCode = ActivityRules.UnitOf(request, caller);
+        // Until this commits, the unit's report cannot be accepted; and an acceptance that committed first is seen below.
+        await session.HoldStreamAsync(UnitReport.StreamId(request.PlanId!.Value, unitCode), cancellationToken);
         // The plan, the unit's reporting on it and the unit itself in one round trip.
         var batch = session.CreateBatchQuery();
         var loadingPlan = batch.Load<ReportingPlan>(request.PlanId!.Value);

@@ -245,6 +245,64 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
     }
 
     [Fact]
+    public async Task A_report_racing_the_acceptance_of_its_units_report_is_refused_when_the_acceptance_commits_first()
+    {
+        var (planId, school) = await PlanWithSchool();
+        await Submit(school, planId);
+
+        using var late = await WhileAcceptanceCommits(planId, () => school.PostAsync("/api/reporting/activities", Json(Activity(planId))));
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("unit-report-accepted", await late.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        await using var query = service.Factory.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        Assert.False(await Marten.QueryableExtensions.AnyAsync(query.Query<Activities.ActivityReport>(), report => report.PlanId == planId, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_correction_racing_the_acceptance_of_its_units_report_is_refused_when_the_acceptance_commits_first()
+    {
+        var (planId, school) = await PlanWithSchool();
+        using var created = await school.PostAsync("/api/reporting/activities", Json(Activity(planId)), TestContext.Current.CancellationToken);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+        var corrected = Activity(planId);
+        corrected["title"] = "Ngày hội văn hoá đọc (sửa)";
+        await Submit(school, planId);
+
+        using var late = await WhileAcceptanceCommits(planId, () => Send(school, HttpMethod.Put, $"/api/reporting/activities/{id}", corrected, created.Headers.ETag!.Tag));
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        var stored = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/activities/{id}", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("Ngày hội văn hoá đọc", stored.GetProperty("title").GetString());
+    }
+
+    private static async Task Submit(HttpClient school, Guid planId)
+    {
+        using var submitted = await school.PostAsJsonAsync($"/api/reporting/plans/{planId}/units/TH-TAMHUNG/report", new { results = "Đã tổ chức." }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> while an acceptance of TH-TAMHUNG's report is being
+    /// committed: the acceptance holds its stream's row, as appending does, until the request is
+    /// seen waiting for a lock (or has answered without waiting), and then commits.
+    /// </summary>
+    private async Task<HttpResponseMessage> WhileAcceptanceCommits(Guid planId, Func<Task<HttpResponseMessage>> request)
+    {
+        var store = service.Factory.Services.GetRequiredService<Marten.IDocumentStore>();
+        await using var acceptance = store.LightweightSession();
+        var stream = await acceptance.Events.FetchForExclusiveWriting<UnitReports.UnitReport>(UnitReports.UnitReport.StreamId(planId, "TH-TAMHUNG"), TestContext.Current.CancellationToken);
+        var report = stream.Aggregate!;
+        stream.AppendOne(new UnitReports.UnitReportAccepted(planId, report.UnitCode, report.WardCode, report.Revision, null, DateTimeOffset.UtcNow, "test-officer"));
+
+        var sent = request();
+        await using var watcher = service.Factory.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(
+            "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+        await Eventually.Get(async () => sent.IsCompleted || (long)(await watcher.ExecuteScalarAsync(TestContext.Current.CancellationToken))! > 0, until: ready => ready);
+        await acceptance.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return await sent;
+    }
+
+    [Fact]
     public async Task Bad_unit_report_narratives_are_named()
     {
         var (planId, school) = await PlanWithSchool();
