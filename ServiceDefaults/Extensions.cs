@@ -33,6 +33,7 @@ public static class ServiceDefaultsExtensions
 
         builder.ConfigureOpenTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        CachedHealthCheckService.Decorate(builder.Services);
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -83,7 +84,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// <c>/health</c>: every check (ready to take traffic: database, broker, …) as JSON;
     /// <c>/alive</c>: the process answers. Both are served in every environment: the orchestrator
-    /// and Kubernetes probe them, and the gateway publishes each service's <c>/health</c>.
+    /// and Kubernetes probe them, and the gateway publishes each service's <c>/health</c>. A report
+    /// is made at most once every two seconds (<see cref="CachedHealthCheckService"/>).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {

@@ -40,7 +40,7 @@ public static class EventStoreExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IIdempotencyStore, MartenIdempotencyStore>();
-        builder.Services.AddHostedService<IdempotencyRecordPruner>();
+        builder.Services.AddHostedService<RetentionPruner>();
         builder.Services.ConfigureMarten((services, options) => options.Listeners.Add(new IdempotencyEffectListener(services.GetRequiredService<TimeProvider>())));
 
         return builder.Services
@@ -52,9 +52,10 @@ public static class EventStoreExtensions
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
-                options.Schema.For<ProcessedMessage>().Identity(message => message.Id);
+                // Indexed by the date each is pruned by (RetentionPruner).
+                options.Schema.For<ProcessedMessage>().Identity(message => message.Id).Index(message => message.ProcessedAt);
                 options.Schema.For<Following.FeedCursor>().Identity(cursor => cursor.Id);
-                // Versioned, so that a takeover is conditional; indexed by expiry, so that pruning reads only what it deletes.
+                // Versioned, so that a takeover is conditional.
                 options.Schema.For<IdempotencyRecord>().Identity(record => record.Id).UseOptimisticConcurrency(true).Index(record => record.ExpiresAt);
                 options.Schema.For<IdempotencyEffect>().Identity(effect => effect.Id).Index(effect => effect.CommittedAt);
                 configure?.Invoke(options);

@@ -182,6 +182,22 @@ public sealed class ApiDefaultsTests(ProbeHost probe) : IClassFixture<ProbeHost>
     }
 
     [Fact]
+    public async Task A_burst_of_anonymous_health_requests_runs_the_checks_once_or_twice()
+    {
+        var client = probe.CreateClient();
+        var before = probe.HealthChecksRun;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetAsync("/health", TestContext.Current.CancellationToken)));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        Assert.InRange(probe.HealthChecksRun - before, 0, 2); // one report per 2 s; the burst may straddle two
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Keys_are_per_client_so_two_clients_with_one_key_each_create()
     {
         var key = Guid.NewGuid().ToString();

@@ -30,9 +30,16 @@ public sealed class ProbeHost : IAsyncLifetime
     private TestServers _servers = null!;
     private string _database = "";
 
+    private int _healthChecksRun;
+
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>How many times the host's health checks have run.</summary>
+    public int HealthChecksRun => Volatile.Read(ref _healthChecksRun);
+
     public IDocumentStore Store => _app.Services.GetRequiredService<IDocumentStore>();
+
+    public string ConnectionString => _database;
 
     /// <summary>The host's clock (the idempotency store's too): starts at now, moves only when a test moves it.</summary>
     public SettableClock Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -66,10 +73,16 @@ public sealed class ProbeHost : IAsyncLifetime
         builder.AddApiDefaults();
         builder.Services.TrustTestIssuer();
         builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Services.AddHealthChecks().AddCheck("probe-counter", () =>
+        {
+            Interlocked.Increment(ref _healthChecksRun);
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
+        }, [ServiceDefaultsExtensions.ReadyTag]);
         builder.AddEventStore("probedb", schemaName: "probe");
 
         _app = builder.Build();
         _app.UseApiDefaults();
+        _app.MapDefaultEndpoints();
         var api = _app.MapGroup("/api/probe");
         api.MapPost("/units/{unitCode}/notes", AddNote).RequireAuthorization(Policies.UnitWriter).WithIdempotency();
         // Answers 409 ("try again") to the first attempt of each name, then 201: as a request whose state arrives later.
