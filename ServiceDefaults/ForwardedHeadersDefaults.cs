@@ -25,4 +25,30 @@ public static class ForwardedHeadersDefaults
         });
         return builder;
     }
+
+    /// <summary>
+    /// At the edge (the gateway) the client connects directly, often from loopback on a local run:
+    /// trusting loopback would let any client name its own address (and so escape the limits kept
+    /// per address). Only the proxies <c>ForwardedHeaders:KnownNetworks</c> names (an ingress) are
+    /// trusted; with none, forwarded headers are ignored (empty lists of known proxies would make
+    /// the middleware trust every sender).
+    /// </summary>
+    public static IHostApplicationBuilder TrustOnlyConfiguredProxies(this IHostApplicationBuilder builder)
+    {
+        builder.Services.PostConfigure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+
+            if (forwarded.KnownIPNetworks.Count == 0)
+            {
+                forwarded.ForwardedHeaders = ForwardedHeaders.None;
+            }
+        });
+        return builder;
+    }
 }

@@ -4,11 +4,13 @@ using LearningWeek.Gateway;
 using LearningWeek.Gateway.Access;
 using LearningWeek.Gateway.Identity;
 using LearningWeek.Gateway.Identity.Staff;
+using LearningWeek.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApiDefaults();
+builder.TrustOnlyConfiguredProxies();
 var builtInIssuer = TokenIssuer.IsEnabled(builder.Configuration);
 if (builtInIssuer)
 {
@@ -30,8 +32,7 @@ builder.Services.AddReverseProxy()
 
 var app = builder.Build();
 
-app.UseApiDefaults();
-app.UseRateLimiter();
+app.UseApiDefaults(rateLimited: true);
 app.MapDefaultEndpoints();
 if (builtInIssuer)
 {

@@ -61,10 +61,12 @@ public static class ApiDefaultsExtensions
 
     /// <summary>
     /// The middleware, in order: forwarded headers (a TLS-terminating proxy in front), errors, ids,
-    /// headers, body limit, authentication, authorization, the text rules on path and query, timeouts,
-    /// idempotency.
+    /// headers, body limit, authentication, rate limits (when <paramref name="rateLimited"/>: after
+    /// authentication, to count per client, and before authorization, so that requests refused
+    /// for a bad token count against their address too), authorization, the text rules on path and
+    /// query, timeouts, idempotency.
     /// </summary>
-    public static WebApplication UseApiDefaults(this WebApplication app)
+    public static WebApplication UseApiDefaults(this WebApplication app, bool rateLimited = false)
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
@@ -73,6 +75,11 @@ public static class ApiDefaultsExtensions
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
+        if (rateLimited)
+        {
+            app.UseRateLimiter();
+        }
+
         app.UseAuthorization();
         app.UseMiddleware<Validation.QueryTextGuard>();
         app.UseRequestTimeouts();

@@ -112,7 +112,8 @@ public sealed class ProductionStartTests
         await WithDatabase(async database =>
         {
             using var factory = Gateway("Production", database, ("Identity:Clients:TH-TAMHUNG:Secret", "N8c-real-secret-from-a-vault"),
-                ("Identity:Clients:TH-TAMHUNG:Role", "unit"), ("Identity:Clients:TH-TAMHUNG:WardCode", "HP-NAMTRIEU"));
+                ("Identity:Clients:TH-TAMHUNG:Role", "unit"), ("Identity:Clients:TH-TAMHUNG:WardCode", "HP-NAMTRIEU"),
+                ("ForwardedHeaders:KnownNetworks:0", "127.0.0.0/8")); // the ingress, here on loopback
             factory.StartServer();
 
             // In production TLS ends at the ingress in front of the gateway, which says so.
