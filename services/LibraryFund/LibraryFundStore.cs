@@ -14,8 +14,8 @@ public static class LibraryFundStore
 {
     /// <summary>
     /// LibraryFund's event store (libraryfunddb, schema libraryfund): bookshelves and pledges as
-    /// streams with inline snapshots (the API reads its own writes); the public ledger and the
-    /// bookshelves' holdings as async projections; funds and units as documents kept from
+    /// streams with inline snapshots (the API reads its own writes); the public ledger (a small
+    /// document per fund, a line per pledge) and the bookshelves' holdings as async projections; funds and units as documents kept from
     /// Planning's events; receipt numbers claimed per fund; its public events published from the store.
     /// </summary>
     public static IHostApplicationBuilder AddLibraryFundStore(this IHostApplicationBuilder builder)
@@ -30,11 +30,13 @@ public static class LibraryFundStore
                 options.Projections.Snapshot<Pledge>(SnapshotLifecycle.Inline);
                 options.Projections.Add<BookshelfHoldingsProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<FundLedgerProjection>(ProjectionLifecycle.Async);
+                options.Projections.Add<LedgerLineProjection>(ProjectionLifecycle.Async);
                 options.Schema.For<Fund>().Index(fund => fund.WardCode).UseOptimisticConcurrency(true);
                 options.Schema.For<KnownUnit>().DocumentAlias("fundunit").Index(unit => unit.WardCode).UseOptimisticConcurrency(true);
                 options.Schema.For<Bookshelf>().Index(shelf => shelf.WardCode).Index(shelf => shelf.HostUnitCode);
                 options.Schema.For<Pledge>().Index(pledge => pledge.WardCode).Index(pledge => pledge.PlanId!).Index(pledge => pledge.BeneficiaryUnitCode!);
                 options.Schema.For<FundLedger>().Index(ledger => ledger.WardCode).Index(ledger => ledger.PlanId!);
+                options.Schema.For<LedgerLine>().Index(line => line.FundKey).Index(line => line.PledgedAt);
                 options.Schema.For<ReceiptNumberClaim>();
             })
             .PublishIntegrationEvents<LibraryFundEventMapper>();

@@ -6,9 +6,9 @@ using Marten.Events.Projections;
 namespace LearningWeek.LibraryFund.Ledger;
 
 /// <summary>
-/// The public ledger of one fund (sổ công khai): a line per pledge with what was pledged,
-/// received, allocated and cancelled, each line with the events it was built from. Built without
-/// donors' contacts, and without the names of individual donors, so nothing personal can leak.
+/// One fund of the public ledger (sổ công khai): which plan and ward, and how up to date it is. Its
+/// pledges are <see cref="LedgerLine"/> documents of their own, so that an event rewrites only its
+/// pledge's line, never the whole fund's history.
 /// </summary>
 public sealed class FundLedger
 {
@@ -23,15 +23,22 @@ public sealed class FundLedger
     public long LastSequence { get; set; }
 
     public DateTimeOffset? UpdatedAt { get; set; }
-
-    public List<LedgerLine> Lines { get; set; } = [];
-
-    public LedgerLine Line(Guid pledgeId) => Lines.First(line => line.PledgeId == pledgeId);
 }
 
+/// <summary>
+/// One pledge in the public ledger: what was pledged, received, allocated and cancelled, with the
+/// events it was built from. Built without donors' contacts, and without the names of individual
+/// donors, so nothing personal can leak.
+/// </summary>
 public sealed class LedgerLine
 {
+    /// <summary>The pledge's id.</summary>
+    public Guid Id { get; set; }
+
     public Guid PledgeId { get; set; }
+
+    /// <summary>The fund's key (<see cref="Fund.Key"/>).</summary>
+    public string FundKey { get; set; } = "";
 
     public DonorKind DonorKind { get; set; }
 
@@ -76,7 +83,7 @@ public sealed record LedgerAllocation(Guid BookshelfId, long Quantity, long Valu
 public sealed record LedgerEntry(
     long Sequence, Guid EventId, string Type, DateTimeOffset OccurredAt, long Quantity, long ValueVnd, string? ReceiptNumber, DateOnly? ReceivedOn, Guid? BookshelfId);
 
-/// <summary>Pledges, receipts, allocations and cancellations gathered per fund (async: one writer per fund, in event order).</summary>
+/// <summary>The funds of the ledger: one small document per fund, the same size after every event (async).</summary>
 public sealed class FundLedgerProjection : MultiStreamProjection<FundLedger, string>
 {
     public FundLedgerProjection()
@@ -89,44 +96,68 @@ public sealed class FundLedgerProjection : MultiStreamProjection<FundLedger, str
 
     public void Apply(IEvent<DonationPledged> stored, FundLedger ledger)
     {
+        ledger.PlanId = stored.Data.PlanId;
+        ledger.WardCode = stored.Data.WardCode;
+        Touch(ledger, stored);
+    }
+
+    public void Apply(IEvent<DonationReceived> stored, FundLedger ledger) => Touch(ledger, stored);
+
+    public void Apply(IEvent<DonationAllocated> stored, FundLedger ledger) => Touch(ledger, stored);
+
+    public void Apply(IEvent<PledgeCancelled> stored, FundLedger ledger) => Touch(ledger, stored);
+
+    private static void Touch(FundLedger ledger, IEvent stored)
+    {
+        ledger.LastSequence = Math.Max(ledger.LastSequence, stored.Sequence);
+        ledger.UpdatedAt = stored.Timestamp;
+    }
+}
+
+/// <summary>Each pledge's line of the ledger: its receipts, allocations and cancellation, in event order (async).</summary>
+public sealed class LedgerLineProjection : MultiStreamProjection<LedgerLine, Guid>
+{
+    public LedgerLineProjection()
+    {
+        Identity<DonationPledged>(e => e.PledgeId);
+        Identity<DonationReceived>(e => e.PledgeId);
+        Identity<DonationAllocated>(e => e.PledgeId);
+        Identity<PledgeCancelled>(e => e.PledgeId);
+    }
+
+    public void Apply(IEvent<DonationPledged> stored, LedgerLine line)
+    {
         var e = stored.Data;
-        ledger.PlanId = e.PlanId;
-        ledger.WardCode = e.WardCode;
-        if (ledger.Lines.Any(line => line.PledgeId == e.PledgeId))
+        if (line.Entries.Count > 0)
         {
             return;
         }
 
-        ledger.Lines.Add(new LedgerLine
-        {
-            PledgeId = e.PledgeId,
-            DonorKind = e.Donor.Kind,
-            DonorName = e.Donor.Kind == DonorKind.Individual ? null : e.Donor.Name,
-            GiftKind = e.Gift.Kind,
-            Description = e.Gift.Description,
-            BeneficiaryUnitCode = e.BeneficiaryUnitCode,
-            PledgedAt = e.PledgedAt,
-            Pledged = e.Gift.Quantity,
-            PledgedValueVnd = e.Gift.EstimatedValueVnd,
-            Entries = [Entry(stored, "donation-pledged", e.Gift.Quantity, e.Gift.EstimatedValueVnd)],
-        });
-        Touch(ledger, stored);
+        line.Id = e.PledgeId;
+        line.PledgeId = e.PledgeId;
+        line.FundKey = Fund.Key(e.PlanId, e.WardCode);
+        line.DonorKind = e.Donor.Kind;
+        line.DonorName = e.Donor.Kind == DonorKind.Individual ? null : e.Donor.Name;
+        line.GiftKind = e.Gift.Kind;
+        line.Description = e.Gift.Description;
+        line.BeneficiaryUnitCode = e.BeneficiaryUnitCode;
+        line.PledgedAt = e.PledgedAt;
+        line.Pledged = e.Gift.Quantity;
+        line.PledgedValueVnd = e.Gift.EstimatedValueVnd;
+        line.Entries = [Entry(stored, "donation-pledged", e.Gift.Quantity, e.Gift.EstimatedValueVnd)];
     }
 
-    public void Apply(IEvent<DonationReceived> stored, FundLedger ledger)
+    public void Apply(IEvent<DonationReceived> stored, LedgerLine line)
     {
         var e = stored.Data;
-        var line = ledger.Line(e.PledgeId);
         line.Received += e.Quantity;
         line.ReceivedValueVnd += e.ValueVnd;
         line.Entries.Add(Entry(stored, "donation-received", e.Quantity, e.ValueVnd) with { ReceiptNumber = e.ReceiptNumber, ReceivedOn = e.ReceivedOn });
-        Touch(ledger, stored);
     }
 
-    public void Apply(IEvent<DonationAllocated> stored, FundLedger ledger)
+    public void Apply(IEvent<DonationAllocated> stored, LedgerLine line)
     {
         var e = stored.Data;
-        var line = ledger.Line(e.PledgeId);
         line.Allocated += e.Quantity;
         line.AllocatedValueVnd += e.ValueVnd;
         var index = line.Allocations.FindIndex(allocation => allocation.BookshelfId == e.BookshelfId);
@@ -141,26 +172,17 @@ public sealed class FundLedgerProjection : MultiStreamProjection<FundLedger, str
         }
 
         line.Entries.Add(Entry(stored, "donation-allocated", e.Quantity, e.ValueVnd) with { BookshelfId = e.BookshelfId });
-        Touch(ledger, stored);
     }
 
-    public void Apply(IEvent<PledgeCancelled> stored, FundLedger ledger)
+    public void Apply(IEvent<PledgeCancelled> stored, LedgerLine line)
     {
         var e = stored.Data;
-        var line = ledger.Line(e.PledgeId);
         line.Cancelled = true;
         line.Withdrawn = e.UnreceivedQuantity;
         line.WithdrawnValueVnd = e.UnreceivedValueVnd;
         line.Entries.Add(Entry(stored, "pledge-cancelled", e.UnreceivedQuantity, e.UnreceivedValueVnd));
-        Touch(ledger, stored);
     }
 
     private static LedgerEntry Entry(IEvent stored, string type, long quantity, long value) =>
         new(stored.Sequence, stored.Id, type, stored.Timestamp, quantity, value, null, null, null);
-
-    private static void Touch(FundLedger ledger, IEvent stored)
-    {
-        ledger.LastSequence = Math.Max(ledger.LastSequence, stored.Sequence);
-        ledger.UpdatedAt = stored.Timestamp;
-    }
 }

@@ -3,6 +3,8 @@ using LearningWeek.LibraryFund.Bookshelves;
 using LearningWeek.LibraryFund.Funds;
 using LearningWeek.LibraryFund.Pledges;
 using Marten;
+using LearningWeek.ApiDefaults.Http;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Http.HttpResults;
 using LearningWeek.EventSourcing.Following;
 
@@ -56,12 +58,20 @@ public sealed record LedgerSection(
     LedgerTotals Totals, IReadOnlyList<DonorKindRow> ByDonorKind, IReadOnlyList<BeneficiaryRow> ByBeneficiary,
     IReadOnlyList<BookshelfRow> ByBookshelf, IReadOnlyList<GiftKindRow> ByGiftKind);
 
+/// <summary>
+/// One fund: its summary over every pledge, and its first <see cref="ReadLedger.LinesPerFund"/>
+/// lines; <c>NextLines</c> is the cursor of the rest (<c>GET /ledger/funds/{fundKey}/lines?after=</c>), null when none.
+/// </summary>
 public sealed record FundLedgerResponse(
     string FundKey, Guid? PlanId, string WardCode, string Title, long LastSequence, string? UpdatedAtText, LedgerSection Summary,
-    IReadOnlyList<LedgerLineResponse> Lines);
+    IReadOnlyList<LedgerLineResponse> Lines, string? NextLines);
 
-/// <summary>The ledger; <c>More</c> says that more than <see cref="ReadLedger.MaxFunds"/> funds matched (narrow with planId or wardCode).</summary>
-public sealed record LedgerResponse(string Note, LedgerSection Overall, IReadOnlyList<FundLedgerResponse> Funds, bool More);
+/// <summary>
+/// A page of the ledger's funds (<c>limit</c> funds, in the order of their keys); <c>Overall</c>
+/// sums the funds of this page; <c>Next</c> is the cursor (<c>after=</c>) of the following page,
+/// null at the end, and <c>More</c> says there is one.
+/// </summary>
+public sealed record LedgerResponse(string Note, LedgerSection Overall, IReadOnlyList<FundLedgerResponse> Funds, bool More, string? Next);
 
 /// <summary>
 /// GET /ledger: the public ledger, per fund and overall, for anyone (no token): pledged, received,
@@ -70,7 +80,11 @@ public sealed record LedgerResponse(string Note, LedgerSection Overall, IReadOnl
 /// </summary>
 public static class ReadLedger
 {
-    public const int MaxFunds = 500;
+    /// <summary>Funds a page holds at most (an anonymous caller's request costs what one page costs).</summary>
+    public const int MaxFunds = 50;
+
+    /// <summary>Lines a fund shows in the ledger; the rest are read page by page.</summary>
+    public const int LinesPerFund = 100;
 
     public const string IndividualDonor = "Cá nhân (không công khai tên)";
 
@@ -89,18 +103,34 @@ public static class ReadLedger
         [GiftKind.Digital] = ("Tài nguyên số", "tài nguyên"),
     };
 
-    public static void Map(IEndpointRouteBuilder api) =>
+    public static void Map(IEndpointRouteBuilder api)
+    {
         api.MapGet("/ledger", Handle)
             .AllowAnonymous()
             .WithName("GetLedger")
-            .WithSummary("The public ledger per fund and overall (filter by planId or wardCode); no personal data");
+            .WithSummary("The public ledger per fund, a page of funds at a time (filter by planId or wardCode; page with after= and limit=); no personal data");
+        api.MapGet("/ledger/funds/{fundKey}/lines", Lines)
+            .AllowAnonymous()
+            .WithName("GetLedgerLines")
+            .WithSummary("A fund's ledger lines, a page at a time, in the order pledged (page with after= and limit=)");
+    }
 
     private static async Task<Results<Ok<LedgerResponse>, ValidationProblem>> Handle(
-        IQuerySession session, CancellationToken cancellationToken, Guid? planId = null, string? wardCode = null)
+        IQuerySession session, CancellationToken cancellationToken, Guid? planId = null, string? wardCode = null, string? after = null, int limit = 20)
     {
-        if (wardCode is { Length: > 20 } || (wardCode is not null && !wardCode.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        if (wardCode is not null && !IsCode(wardCode))
         {
             return LibraryFundProblems.BadQuery("wardCode", "Mã phường không hợp lệ.");
+        }
+
+        if (after is not null && !IsFundKey(after))
+        {
+            return LibraryFundProblems.BadQuery("after", "Con trỏ trang không hợp lệ: dùng giá trị next của trang trước.");
+        }
+
+        if (limit is < 1 or > MaxFunds)
+        {
+            return LibraryFundProblems.BadQuery("limit", $"Từ 1 đến {MaxFunds}.");
         }
 
         var query = session.Query<FundLedger>().AsQueryable();
@@ -114,15 +144,47 @@ public static class ReadLedger
             query = query.Where(ledger => ledger.WardCode == wardCode);
         }
 
-        var matched = await query.OrderBy(ledger => ledger.Id).Take(MaxFunds + 1).ToListAsync(cancellationToken);
-        var ledgers = matched.Take(MaxFunds).ToList();
+        if (after is not null)
+        {
+            query = query.Where(ledger => ledger.MatchesSql("d.id > ?", after));
+        }
+
+        var matched = await query.OrderBySql("d.id").Take(limit + 1).ToListAsync(cancellationToken);
+        var ledgers = matched.Take(limit).ToList();
+        var keys = ledgers.Select(ledger => ledger.Id).ToArray();
+        // The summaries need every pledge of the funds on the page, but not their events.
+        var figures = await session.Query<LedgerLine>().Where(line => line.FundKey.IsOneOf(keys))
+            .Select(line => new LedgerLine
+            {
+                FundKey = line.FundKey,
+                DonorKind = line.DonorKind,
+                GiftKind = line.GiftKind,
+                BeneficiaryUnitCode = line.BeneficiaryUnitCode,
+                Pledged = line.Pledged,
+                PledgedValueVnd = line.PledgedValueVnd,
+                Received = line.Received,
+                ReceivedValueVnd = line.ReceivedValueVnd,
+                Allocated = line.Allocated,
+                AllocatedValueVnd = line.AllocatedValueVnd,
+                Cancelled = line.Cancelled,
+                Withdrawn = line.Withdrawn,
+                WithdrawnValueVnd = line.WithdrawnValueVnd,
+                Allocations = line.Allocations,
+            })
+            .ToListAsync(cancellationToken);
+        var shown = new Dictionary<string, (IReadOnlyList<LedgerLine> Lines, string? Next)>();
+        foreach (var key in keys)
+        {
+            shown[key] = await LinesPage(session, key, after: null, LinesPerFund, cancellationToken);
+        }
+
         var planIds = ledgers.Select(ledger => ledger.PlanId).OfType<Guid>().ToArray();
         var funds = (await session.LoadManyAsync<Fund>(cancellationToken, planIds)).ToDictionary(fund => fund.Id);
-        var lines = ledgers.SelectMany(ledger => ledger.Lines).ToList();
-        var unitCodes = lines.Select(line => line.BeneficiaryUnitCode).OfType<string>().Distinct().ToArray();
+        var unitCodes = figures.Select(line => line.BeneficiaryUnitCode).OfType<string>().Distinct().ToArray();
         var units = (await session.LoadManyAsync<KnownUnit>(cancellationToken, unitCodes)).ToDictionary(unit => unit.Id);
-        var shelfIds = lines.SelectMany(line => line.Allocations).Select(allocation => allocation.BookshelfId).Distinct().ToArray();
+        var shelfIds = figures.SelectMany(line => line.Allocations).Select(allocation => allocation.BookshelfId).Distinct().ToArray();
         var shelves = (await session.LoadManyAsync<Bookshelf>(cancellationToken, shelfIds)).ToDictionary(shelf => shelf.Id);
+        var byFund = figures.ToLookup(line => line.FundKey);
 
         var fundResponses = ledgers.Select(ledger => new FundLedgerResponse(
             ledger.Id,
@@ -131,15 +193,54 @@ public static class ReadLedger
             ledger.PlanId is { } id && funds.TryGetValue(id, out var fund) ? fund.Title : $"Tài trợ ngoài kế hoạch ({ledger.WardCode})",
             ledger.LastSequence,
             ledger.UpdatedAt is { } updated ? VietnamTime.Format(updated) : null,
-            Section(ledger.Lines, units, shelves),
-            [.. ledger.Lines.Select(Line)])).ToList();
+            Section([.. byFund[ledger.Id]], units, shelves),
+            [.. shown[ledger.Id].Lines.Select(Line)],
+            shown[ledger.Id].Next)).ToList();
+        var more = matched.Count > limit;
         return TypedResults.Ok(new LedgerResponse(
             "Tiền mặt tính bằng đồng; hiện vật (sách, thiết bị, tài nguyên số) ghi riêng theo số lượng và giá trị ước tính. " +
             "Không công khai tên cá nhân tài trợ và thông tin liên hệ của nhà tài trợ.",
-            Section(lines, units, shelves),
+            Section(figures, units, shelves),
             fundResponses,
-            matched.Count > MaxFunds));
+            more,
+            more ? ledgers[^1].Id : null));
     }
+
+    private static async Task<Results<Ok<Page<LedgerLineResponse>>, ValidationProblem>> Lines(
+        string fundKey, IQuerySession session, CancellationToken cancellationToken, Guid? after = null, int limit = LinesPerFund)
+    {
+        if (!IsFundKey(fundKey))
+        {
+            return LibraryFundProblems.BadQuery("fundKey", "Mã quỹ không hợp lệ.");
+        }
+
+        if (limit is < 1 or > ReadBookshelves.MaxPageSize)
+        {
+            return LibraryFundProblems.BadQuery("limit", $"Từ 1 đến {ReadBookshelves.MaxPageSize}.");
+        }
+
+        var (lines, next) = await LinesPage(session, fundKey, after, limit, cancellationToken);
+        return TypedResults.Ok(new Page<LedgerLineResponse>([.. lines.Select(Line)], next));
+    }
+
+    /// <summary>A fund's lines after the cursor (a pledge's id), in the order of their ids: the order pledged (version 7 ids).</summary>
+    private static async Task<(IReadOnlyList<LedgerLine> Lines, string? Next)> LinesPage(
+        IQuerySession session, string fundKey, Guid? after, int limit, CancellationToken cancellationToken)
+    {
+        var query = session.Query<LedgerLine>().Where(line => line.FundKey == fundKey);
+        if (after is { } cursor)
+        {
+            query = query.Where(line => line.MatchesSql("d.id > ?", cursor));
+        }
+
+        var lines = await query.OrderBySql("d.id").Take(limit + 1).ToListAsync(cancellationToken);
+        var page = lines.Take(limit).ToList();
+        return (page, lines.Count > limit ? page[^1].Id.ToString() : null);
+    }
+
+    private static bool IsCode(string code) => code.Length is > 0 and <= 20 && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static bool IsFundKey(string key) => key.Length is > 0 and <= 80 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':');
 
     public static LedgerSection Section(IReadOnlyCollection<LedgerLine> lines, IReadOnlyDictionary<string, KnownUnit> units, IReadOnlyDictionary<Guid, Bookshelf> shelves)
     {

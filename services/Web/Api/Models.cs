@@ -99,9 +99,9 @@ public sealed record LedgerSection(LedgerTotals Totals, IReadOnlyList<LedgerByDo
 
 public sealed record LedgerLine(Guid PledgeId, string DonorKind, string Donor, string GiftKind, string Description, string? BeneficiaryUnitCode, string PledgedOnText, Figures Quantity, Figures ValueVnd, bool Cancelled);
 
-public sealed record LedgerFund(string FundKey, Guid? PlanId, string WardCode, string Title, string? UpdatedAtText, LedgerSection Summary, IReadOnlyList<LedgerLine> Lines);
+public sealed record LedgerFund(string FundKey, Guid? PlanId, string WardCode, string Title, string? UpdatedAtText, LedgerSection Summary, IReadOnlyList<LedgerLine> Lines, string? NextLines);
 
-public sealed record Ledger(string Note, LedgerSection Overall, IReadOnlyList<LedgerFund> Funds, bool More);
+public sealed record Ledger(string Note, LedgerSection Overall, IReadOnlyList<LedgerFund> Funds, bool More, string? Next);
 
 public sealed record DigitalResource(Guid Id, string Title, string Url, string Kind, DateTimeOffset AddedAt);
 

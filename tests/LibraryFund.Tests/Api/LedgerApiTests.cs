@@ -132,4 +132,53 @@ public sealed class LedgerApiTests(LibraryFundService service) : IClassFixture<L
         Assert.Equal(HttpStatusCode.OK, ledger.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, pledges.StatusCode);
     }
+
+    [Fact]
+    public async Task The_ledger_is_read_a_page_of_funds_at_a_time_and_a_funds_lines_page_by_page()
+    {
+        var ward = await FundWard.OpenAsync(service);
+        var other = await FundWard.OpenAsync(service);
+        var pledges = new List<Guid>();
+        for (var i = 1; i <= 3; i++)
+        {
+            pledges.Add((await ward.PledgeAsync(ward.MoneyPledge(1_000_000 * i))).Id);
+        }
+
+        await other.PledgeAsync(other.MoneyPledge(500_000));
+        var fundKey = ward.PlanId.ToString();
+        await Eventually.Get(
+            () => ward.Public.GetFromJsonAsync<JsonElement>($"/api/library-fund/ledger?planId={ward.PlanId}"),
+            until: l => l.GetProperty("funds").EnumerateArray().Any(f => f.GetProperty("summary").GetProperty("totals").GetProperty("pledges").GetInt32() == 3));
+        await Eventually.Get(
+            () => ward.Public.GetFromJsonAsync<JsonElement>($"/api/library-fund/ledger?planId={other.PlanId}"),
+            until: l => l.GetProperty("funds").GetArrayLength() == 1);
+
+        var first = await ward.Public.GetFromJsonAsync<JsonElement>("/api/library-fund/ledger?limit=1", TestContext.Current.CancellationToken);
+        Assert.Single(first.GetProperty("funds").EnumerateArray());
+        Assert.True(first.GetProperty("more").GetBoolean());
+        var next = first.GetProperty("next").GetString()!;
+        var second = await ward.Public.GetFromJsonAsync<JsonElement>($"/api/library-fund/ledger?limit=1&after={Uri.EscapeDataString(next)}", TestContext.Current.CancellationToken);
+        Assert.NotEqual(first.GetProperty("funds")[0].GetProperty("fundKey").GetString(), second.GetProperty("funds")[0].GetProperty("fundKey").GetString());
+
+        var page1 = await ward.Public.GetFromJsonAsync<JsonElement>($"/api/library-fund/ledger/funds/{fundKey}/lines?limit=2", TestContext.Current.CancellationToken);
+        var page2 = await ward.Public.GetFromJsonAsync<JsonElement>(
+            $"/api/library-fund/ledger/funds/{fundKey}/lines?limit=2&after={page1.GetProperty("next").GetString()}", TestContext.Current.CancellationToken);
+        Assert.Equal(2, page1.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, page2.GetProperty("next").ValueKind);
+        Assert.Equal(pledges, page1.GetProperty("items").EnumerateArray().Concat(page2.GetProperty("items").EnumerateArray()).Select(line => line.GetProperty("pledgeId").GetGuid()));
+    }
+
+    [Theory]
+    [InlineData("/api/library-fund/ledger?limit=0", "limit")]
+    [InlineData("/api/library-fund/ledger?limit=51", "limit")]
+    [InlineData("/api/library-fund/ledger?after=a%20b", "after")]
+    [InlineData("/api/library-fund/ledger/funds/x/lines?limit=201", "limit")]
+    public async Task An_anonymous_caller_cannot_ask_for_more_than_a_page(string path, string field)
+    {
+        using var response = await service.CreateClient().GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
 }
