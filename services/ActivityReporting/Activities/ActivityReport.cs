@@ -27,8 +27,12 @@ public sealed record ActivityReportCorrected(
 public sealed record ActivityReportWithdrawn(
     Guid ReportId, Guid PlanId, string UnitCode, string WardCode, string? Reason, ActivityContent Withdrawn, DateTimeOffset WithdrawnAt, string WithdrawnBy);
 
-/// <summary>A revision of an activity report as kept in its history.</summary>
-public sealed record ActivityRevision(int Revision, DateTimeOffset At, string By, ActivityContent Content);
+/// <summary>
+/// A revision of an activity report in its history: when, by whom, under which title. The stored
+/// report keeps no content but the current one (a correction must not copy every earlier one);
+/// <c>GET /activities/{id}</c> fills in each revision's content from the report's events.
+/// </summary>
+public sealed record ActivityRevision(int Revision, DateTimeOffset At, string By, string Title, ActivityContent? Content = null);
 
 /// <summary>An activity report (báo cáo hoạt động) with its history; also the read model (an inline snapshot).</summary>
 public sealed record ActivityReport(
@@ -49,14 +53,14 @@ public sealed record ActivityReport(
 
     public static ActivityReport Create(ActivityReported e) =>
         new(e.ReportId, e.PlanId, e.UnitCode, e.UnitKind, e.WardCode, e.Content, 1, false, null, e.ReportedAt, e.ReportedAt,
-            [new ActivityRevision(1, e.ReportedAt, e.ReportedBy, e.Content)]);
+            [new ActivityRevision(1, e.ReportedAt, e.ReportedBy, e.Content.Title)]);
 
     public ActivityReport Apply(ActivityReportCorrected e) => this with
     {
         Content = e.Content,
         Revision = e.Revision,
         UpdatedAt = e.CorrectedAt,
-        History = [.. History, new ActivityRevision(e.Revision, e.CorrectedAt, e.CorrectedBy, e.Content)],
+        History = [.. History, new ActivityRevision(e.Revision, e.CorrectedAt, e.CorrectedBy, e.Content.Title)],
     };
 
     public ActivityReport Apply(ActivityReportWithdrawn e) => this with { Withdrawn = true, WithdrawalReason = e.Reason, UpdatedAt = e.WithdrawnAt };

@@ -33,14 +33,16 @@ public sealed record ActivityResponse(
     IReadOnlyList<ActivityRevision> History,
     long Version)
 {
-    public static ActivityResponse From(ActivityReport report)
+    public static ActivityResponse From(ActivityReport report) => From(report, report.History);
+
+    public static ActivityResponse From(ActivityReport report, IReadOnlyList<ActivityRevision> history)
     {
         var content = report.Content;
         return new ActivityResponse(
             report.Id, report.PlanId, report.UnitCode, report.UnitKind, report.WardCode, content.LineCode, content.Title, content.HeldOn,
             VietnamTime.Format(content.HeldOn), content.OutsidePeriodReason, content.Location, content.Formats, content.Participants, content.Sessions,
             content.Evidence, content.Notes, report.Revision, report.Withdrawn, report.WithdrawalReason, report.ReportedAt, report.UpdatedAt,
-            report.History, report.Version);
+            history, report.Version);
     }
 }
 
@@ -57,7 +59,7 @@ public static class ReadActivities
         activities.MapGet("/{id:guid}", Get)
             .RequireAuthorization(Policies.Reader)
             .WithName("GetActivity")
-            .WithSummary("An activity report with its history; ETag = its version");
+            .WithSummary("An activity report with its history, each revision's content included; ETag = its version");
     }
 
     private static async Task<Results<Ok<Page<ActivityResponse>>, ValidationProblem>> List(
@@ -120,7 +122,17 @@ public static class ReadActivities
             return ReportingProblems.ActivityNotFound(id);
         }
 
+        // Earlier contents live only in the report's events: read them for this one report.
+        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+        var contents = events.Select(stored => stored.Data switch
+            {
+                ActivityReported reported => (Revision: 1, reported.Content),
+                ActivityReportCorrected corrected => (corrected.Revision, corrected.Content),
+                _ => default,
+            })
+            .Where(revision => revision.Content is not null)
+            .ToDictionary(revision => revision.Revision, revision => revision.Content);
         response.SetETag(report.Version);
-        return TypedResults.Ok(ActivityResponse.From(report));
+        return TypedResults.Ok(ActivityResponse.From(report, [.. report.History.Select(revision => revision with { Content = contents.GetValueOrDefault(revision.Revision) })]));
     }
 }

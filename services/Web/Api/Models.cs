@@ -54,11 +54,7 @@ public sealed record UnitReport(
 
 public sealed record Evidence(string Url, string Caption);
 
-public sealed record ActivityContent(
-    string LineCode, string Title, DateOnly HeldOn, string? OutsidePeriodReason, string Location, IReadOnlyList<string> Formats,
-    Participants Participants, int Sessions, IReadOnlyList<Evidence> Evidence, string? Notes);
-
-public sealed record ActivityRevision(int Revision, DateTimeOffset At, string By, ActivityContent Content);
+public sealed record ActivityRevision(int Revision, DateTimeOffset At, string By, string Title);
 
 public sealed record Activity(
     Guid Id, Guid PlanId, string UnitCode, string LineCode, string Title, DateOnly HeldOn, string HeldOnText, string Location,

@@ -303,6 +303,34 @@ public sealed class ActivityApiTests(ActivityReportingService service) : IClassF
     }
 
     [Fact]
+    public async Task A_correction_stores_the_new_content_only_and_the_history_reads_each_revision_from_the_events()
+    {
+        var (planId, school) = await PlanWithSchool();
+        var body = Activity(planId);
+        body["location"] = "Địa điểm lần 1";
+        using var created = await school.PostAsync("/api/reporting/activities", Json(body), TestContext.Current.CancellationToken);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+        var etag = created.Headers.ETag!.Tag;
+        for (var revision = 2; revision <= 3; revision++)
+        {
+            body["location"] = $"Địa điểm lần {revision}";
+            using var corrected = await Send(school, HttpMethod.Put, $"/api/reporting/activities/{id}", body, etag);
+            Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+            etag = corrected.Headers.ETag!.Tag;
+        }
+
+        await using var query = service.Factory.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        var stored = await query.Json.FindByIdAsync<Activities.ActivityReport>(id, TestContext.Current.CancellationToken);
+        var report = await school.GetFromJsonAsync<JsonElement>($"/api/reporting/activities/{id}", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Contains("Địa điểm lần 3", stored);
+        Assert.DoesNotContain("Địa điểm lần 1", stored);
+        Assert.DoesNotContain("Địa điểm lần 2", stored);
+        Assert.Equal(["Địa điểm lần 1", "Địa điểm lần 2", "Địa điểm lần 3"],
+            report.GetProperty("history").EnumerateArray().Select(r => r.GetProperty("content").GetProperty("location").GetString()));
+    }
+
+    [Fact]
     public async Task Bad_unit_report_narratives_are_named()
     {
         var (planId, school) = await PlanWithSchool();
