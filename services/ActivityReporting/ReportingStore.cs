@@ -41,6 +41,7 @@ public static class ReportingStore
                 options.Schema.For<UnitReport>().Index(report => report.PlanId).Index(report => report.UnitCode);
                 options.Schema.For<ActivityReport>().Index(report => report.PlanId).Index(report => report.UnitCode).Index(report => report.WardCode);
                 options.Schema.For<LibraryFundFigures>().UseOptimisticConcurrency(true);
+                options.Schema.For<PledgeTally>().DocumentAlias("fundpledgetally").UseOptimisticConcurrency(true);
             })
             .PublishIntegrationEvents<ReportingEventMapper>();
         return builder;

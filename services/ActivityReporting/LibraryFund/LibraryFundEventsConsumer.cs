@@ -23,10 +23,10 @@ public sealed class LibraryFundEventsConsumer(IDocumentStore store, TimeProvider
     public const string InboxName = "library-fund-events";
     private const string Money = "money";
 
-    public Task Consume(ConsumeContext<Public.DonationPledged> context) => Handle(context.Message.PlanId, context.Message.SourceEventId, figures =>
+    public Task Consume(ConsumeContext<Public.DonationPledged> context) => Handle(context.Message.PlanId, context.Message.SourceEventId, async (session, figures) =>
     {
         var e = context.Message;
-        figures.Pledges[e.PledgeId] = (figures.Pledges.GetValueOrDefault(e.PledgeId) ?? new PledgeTally(null, null)) with { Quantity = e.Quantity };
+        await Tally(session, figures, e.PledgeId, tally => tally with { Quantity = e.Quantity });
         if (e.GiftKind == Money)
         {
             figures.PledgedVnd += e.Quantity;
@@ -59,10 +59,10 @@ public sealed class LibraryFundEventsConsumer(IDocumentStore store, TimeProvider
         }
     });
 
-    public Task Consume(ConsumeContext<Public.PledgeCancelled> context) => Handle(context.Message.PlanId, context.Message.SourceEventId, figures =>
+    public Task Consume(ConsumeContext<Public.PledgeCancelled> context) => Handle(context.Message.PlanId, context.Message.SourceEventId, async (session, figures) =>
     {
         var e = context.Message;
-        figures.Pledges[e.PledgeId] = (figures.Pledges.GetValueOrDefault(e.PledgeId) ?? new PledgeTally(null, null)) with { WithdrawnOnCancel = e.UnreceivedQuantity };
+        await Tally(session, figures, e.PledgeId, tally => tally with { WithdrawnOnCancel = e.UnreceivedQuantity });
         if (e.GiftKind == Money)
         {
             figures.PledgedVnd -= e.UnreceivedQuantity;
@@ -75,15 +75,21 @@ public sealed class LibraryFundEventsConsumer(IDocumentStore store, TimeProvider
     public Task Consume(ConsumeContext<Public.DigitalResourceAdded> context) =>
         Handle(context.Message.PlanId, context.Message.SourceEventId, figures => figures.DigitalResources++);
 
-    private Task Handle(Guid? planId, Guid messageId, Action<LibraryFundFigures> apply) => planId is not { } id
+    private Task Handle(Guid? planId, Guid messageId, Action<LibraryFundFigures> apply) =>
+        Handle(planId, messageId, (_, figures) =>
+        {
+            apply(figures);
+            return Task.CompletedTask;
+        });
+
+    private Task Handle(Guid? planId, Guid messageId, Func<IDocumentSession, LibraryFundFigures, Task> apply) => planId is not { } id
         ? Task.CompletedTask
         : store.RunOnceAsync(InboxName, messageId, clock, async session =>
         {
             // Optimistic concurrency on the figures (and Insert when new): two instances counting at once cannot lose a count; the loser is retried.
             var existing = await session.LoadAsync<LibraryFundFigures>(id);
             var figures = existing ?? new LibraryFundFigures { Id = id };
-            apply(figures);
-            figures.Count();
+            await apply(session, figures);
             figures.UpdatedAt = clock.GetUtcNow();
             if (existing is null)
             {
@@ -94,6 +100,23 @@ public sealed class LibraryFundEventsConsumer(IDocumentStore store, TimeProvider
                 session.Update(figures);
             }
         });
+
+    /// <summary>Changes the pledge's tally, and the plan's count of pledges by what that change makes of it.</summary>
+    private static async Task Tally(IDocumentSession session, LibraryFundFigures figures, Guid pledgeId, Func<PledgeTally, PledgeTally> change)
+    {
+        var existing = await session.LoadAsync<PledgeTally>(pledgeId);
+        var before = existing ?? new PledgeTally(pledgeId, figures.Id, null, null);
+        var after = change(before);
+        figures.Donors += (after.Counts ? 1 : 0) - (before.Counts ? 1 : 0);
+        if (existing is null)
+        {
+            session.Insert(after);
+        }
+        else
+        {
+            session.Update(after);
+        }
+    }
 }
 
 public sealed class LibraryFundEventsConsumerDefinition : ConsumerDefinition<LibraryFundEventsConsumer>

@@ -25,21 +25,18 @@ public sealed class LibraryFundFigures
 
     public int DigitalResources { get; set; }
 
-    /// <summary>Pledges (lượt tài trợ), less those cancelled before anything arrived.</summary>
+    /// <summary>Pledges (lượt tài trợ), less those cancelled before anything arrived (each pledge's <see cref="PledgeTally"/>).</summary>
     public int Donors { get; set; }
 
-    /// <summary>
-    /// What each pledge promised and what its cancellation took back, whichever arrived first, so
-    /// the count of pledges is right in any order of delivery.
-    /// </summary>
-    public Dictionary<Guid, PledgeTally> Pledges { get; set; } = [];
-
     public DateTimeOffset? UpdatedAt { get; set; }
-
-    public void Count() => Donors = Pledges.Values.Count(pledge => pledge.Counts);
 }
 
-public sealed record PledgeTally(long? Quantity, long? WithdrawnOnCancel)
+/// <summary>
+/// What one pledge promised and what its cancellation took back, whichever arrived first, so the
+/// count of pledges is right in any order of delivery: a document of its own per pledge, so that
+/// the plan's figures stay the same size however many pledges it has.
+/// </summary>
+public sealed record PledgeTally(Guid Id, Guid PlanId, long? Quantity, long? WithdrawnOnCancel)
 {
     /// <summary>Known as pledged, and not cancelled before any of it arrived.</summary>
     public bool Counts => Quantity is { } quantity && !(WithdrawnOnCancel >= quantity);

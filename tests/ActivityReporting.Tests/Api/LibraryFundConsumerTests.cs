@@ -43,6 +43,11 @@ public sealed class LibraryFundConsumerTests(ActivityReportingService service) :
             until: f => f is not null && (f.PledgedVnd, f.ReceivedVnd, f.AllocatedVnd, f.InKindReceivedVnd, f.BooksReceived, f.Bookshelves, f.Donors)
                 == (20_000_000L, 15_000_000L, 10_000_000L, 10_000_000L, 200, 1, 1));
         Assert.NotNull(figures);
+        // The plan's figures hold totals only; each pledge's tally is a document of its own.
+        var stored = await session.Json.FindByIdAsync<LibraryFundFigures>(planId, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(money.ToString(), stored);
+        Assert.DoesNotContain(person.ToString(), stored);
+        Assert.True((await session.LoadAsync<PledgeTally>(person, TestContext.Current.CancellationToken))?.Counts is false);
     }
 
     private async Task Publish<T>(T message) where T : class, Contracts.IIntegrationEvent =>
